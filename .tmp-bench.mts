@@ -1,0 +1,15 @@
+import { buildBenchDb, benchGraphQuery, benchGraphRangeQuery } from './mock-server/prometheus/bench';
+const n = Number(process.argv[2] ?? 100000);
+global.gc?.();
+const m0 = process.memoryUsage();
+let t = performance.now();
+const db = buildBenchDb({ series: n });
+console.log('build ms', Math.round(performance.now() - t));
+global.gc?.();
+const m1 = process.memoryUsage();
+console.log('heap MB', ((m1.heapUsed - m0.heapUsed) / 1e6).toFixed(0), 'arrayBuffers MB', ((m1.arrayBuffers - m0.arrayBuffers) / 1e6).toFixed(0), 'rss MB', (m1.rss / 1e6).toFixed(0));
+console.log(db.stats());
+t = performance.now();
+console.log('graph instant ms (first)', benchGraphQuery(db, 1).toFixed(1));
+console.log('graph instant ms (median of 5)', benchGraphQuery(db).toFixed(1));
+console.log('graph range 30m/60s ms', benchGraphRangeQuery(db).toFixed(1));

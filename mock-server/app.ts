@@ -1,0 +1,65 @@
+/** Assembles the mock cluster: the object store seeded with a scenario, and the Kubernetes API over HTTP. */
+import fs from 'node:fs';
+import Fastify from 'fastify';
+import type { AddressInfo } from 'node:net';
+import { registerKubeApi, type TokenEntry } from './kube/server';
+import { ObjectStore } from './kube/store';
+import { scenarioByName, type ScenarioName } from './sim/scenarios';
+
+export interface MockServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  scenario: ScenarioName;
+  pods?: number;
+  seed?: number;
+  /** Where acknowledged writes are journaled; in memory when absent. */
+  dataDir?: string;
+  /** Discard the data dir's state and seed the scenario again. */
+  fresh?: boolean;
+  /** A JSON file holding `[{ "token", "user", "role": "admin" | "read-only" }]`. */
+  tokensFile?: string;
+  quiet?: boolean;
+}
+
+export interface MockServer {
+  readonly url: string;
+  readonly store: ObjectStore;
+  close(): Promise<void>;
+}
+
+export async function startMockServer(options: MockServerOptions): Promise<MockServer> {
+  const log = options.quiet ? () => undefined : (line: string) => console.log(line);
+  const tokens = options.tokensFile ? readTokens(options.tokensFile) : undefined;
+  const store = await ObjectStore.open({ dataDir: options.dataDir, fresh: options.fresh });
+  if (store.isEmpty()) {
+    const scenario = scenarioByName(options.scenario, { pods: options.pods, seed: options.seed, now: new Date() });
+    await store.seed(scenario.objects);
+    log(`Seeded the ${scenario.name} scenario: ${scenario.objects.length} objects`);
+  } else {
+    log(`Resumed the saved cluster state from ${options.dataDir} (use --fresh to start over)`);
+  }
+
+  const app = Fastify({ logger: false });
+  const api = await registerKubeApi(app, { store, tokens });
+  app.addHook('onClose', async () => store.close());
+  await app.listen({ host: options.host, port: options.port });
+  const { port } = app.server.address() as AddressInfo;
+  if (api.openAccess) {
+    log(`No tokens configured: the API is open to anyone who can reach ${options.host}:${port}`);
+  }
+  return { url: `http://${options.host}:${port}`, store, close: () => app.close() };
+}
+
+function readTokens(file: string): TokenEntry[] {
+  const parsed: unknown = JSON.parse(fs.readFileSync(file, 'utf8'));
+  if (!Array.isArray(parsed)) throw new Error(`${file}: expected a JSON list of tokens`);
+  return parsed.map((entry: unknown, index) => {
+    const record = (entry ?? {}) as Record<string, unknown>;
+    const { token, user, role } = record;
+    if (typeof token !== 'string' || typeof user !== 'string' || (role !== 'admin' && role !== 'read-only')) {
+      throw new Error(`${file}: entry [${index}] needs string "token" and "user", and "role" "admin" or "read-only"`);
+    }
+    return { token, user, role };
+  });
+}

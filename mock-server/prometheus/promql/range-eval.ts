@@ -1,0 +1,169 @@
+import { dropMetricName, type Labels } from '../labels';
+import { SampleBuffer, type SampleSource } from '../tsdb/samples';
+import { unwrapParens, type Call, type Expr, type Subquery } from './ast';
+import { typeOf } from './check';
+import { checkDeadline, expectScalar, expectVector, resolveAt, type EvalContext, type Value } from './context';
+import { absentLabels } from './functions-absent';
+import { assertUniqueLabels, shareMetricName } from './label-sets';
+import { makeGrid, SeriesMatrix, stepTime } from './matrix';
+import { RANGE_FUNCTIONS, type Window } from './range-functions';
+import { matrixSelectorArgument, selectorTime, windowStart, type RangeArgument } from './selectors';
+
+export type Evaluate = (expr: Expr, ctx: EvalContext) => Value;
+
+/** The series and window geometry of a range-vector argument (selector or subquery). */
+export function rangeArgument(expr: Expr, ctx: EvalContext, evaluate: Evaluate): RangeArgument {
+  const inner = unwrapParens(expr);
+  if (inner.kind === 'matrixSelector') return matrixSelectorArgument(inner, ctx);
+  if (inner.kind === 'subquery') return subqueryArgument(inner, ctx, evaluate);
+  throw new Error(`internal: ${inner.kind} is not a range vector`);
+}
+
+/** Evaluates a call of a function over a range vector (rate, *_over_time, ...). */
+export function evalRangeCall(call: Call, ctx: EvalContext, evaluate: Evaluate): SeriesMatrix {
+  const matrixIndex = call.args.findIndex((a) => typeOf(a) === 'matrix');
+  const fixed = rangeArgument(call.args[matrixIndex] as Expr, ctx, evaluate);
+  const arg = call.name === 'predict_linear' ? atAsOffset(fixed, ctx) : fixed;
+  const paramExpr = call.args.find((_, i) => i !== matrixIndex);
+  const params = paramExpr === undefined ? null : expectScalar(evaluate(paramExpr, ctx));
+  if (call.name === 'absent_over_time') return absentOverTime(call, arg, ctx);
+  const fn = RANGE_FUNCTIONS[call.name];
+  if (fn === undefined) throw new Error(`internal: no range function ${call.name}`);
+  const keepName = call.name === 'last_over_time';
+  const out = new SeriesMatrix(ctx.grid.count);
+  forEachWindow(
+    arg,
+    ctx,
+    (input, s, window) => {
+      const value = fn(window);
+      if (value === null) return;
+      if (window.row < 0) window.row = out.addSeries(keepName ? input.labels : dropMetricName(input.labels));
+      out.set(window.row, s, value);
+    },
+    params,
+  );
+  if (!keepName && !shareMetricName(arg.inputs.map((input) => input.labels))) assertUniqueLabels(out.labels);
+  return out;
+}
+
+/**
+ * Prometheus 2.x does not treat predict_linear() as step-invariant: the `@` of its argument
+ * becomes an offset from the first step, so the window moves with the evaluation time, while
+ * the data read stays limited to the window at the `@` time.
+ */
+function atAsOffset(arg: RangeArgument, ctx: EvalContext): RangeArgument {
+  if (arg.at === null) return arg;
+  const maxt = arg.at - arg.offsetMs;
+  return { ...arg, at: null, offsetMs: arg.offsetMs + ctx.grid.startMs - arg.at, clip: [windowStart(maxt, arg.rangeMs), maxt] };
+}
+
+interface SeriesWindow extends Window {
+  /** The output row of the current series, or -1 until it produces a value. */
+  row: number;
+}
+
+/**
+ * Calls `visit` for every series and step with a non-empty window. Each series' samples are
+ * copied once for the whole query span and the window slides over them.
+ */
+function forEachWindow(
+  arg: RangeArgument,
+  ctx: EvalContext,
+  visit: (input: RangeArgument['inputs'][number], s: number, window: SeriesWindow) => void,
+  params: Float64Array | null = null,
+): void {
+  const { grid } = ctx;
+  const buffer = new SampleBuffer();
+  const first = selectorTime(ctx, arg.at, arg.offsetMs, 0);
+  const last = selectorTime(ctx, arg.at, arg.offsetMs, grid.count - 1);
+  const window: SeriesWindow = {
+    t: buffer.t, v: buffer.v, from: 0, to: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs: arg.rangeMs, evalMs: 0, param: 0, row: -1,
+  };
+  for (let i = 0; i < arg.inputs.length; i++) {
+    if ((i & 1023) === 0) checkDeadline(ctx);
+    const input = arg.inputs[i] as RangeArgument['inputs'][number];
+    buffer.clear();
+    const [clipMin, clipMax] = arg.clip ?? [-Infinity, Infinity];
+    input.source.copyWindow(Math.max(clipMin, windowStart(first, arg.rangeMs)), Math.min(clipMax, last), buffer);
+    window.t = buffer.t;
+    window.v = buffer.v;
+    window.row = -1;
+    let from = 0;
+    let to = 0;
+    for (let s = 0; s < grid.count; s++) {
+      const maxt = selectorTime(ctx, arg.at, arg.offsetMs, s);
+      const mint = windowStart(maxt, arg.rangeMs);
+      while (to < buffer.length && (buffer.t[to] as number) <= maxt) to++;
+      while (from < to && (buffer.t[from] as number) < mint) from++;
+      if (from === to) continue;
+      window.from = from;
+      window.to = to;
+      window.rangeEndMs = maxt;
+      window.rangeStartMs = maxt - arg.rangeMs;
+      window.evalMs = arg.at ?? stepTime(grid, s);
+      window.param = params === null ? 0 : (params[s] as number);
+      visit(input, s, window);
+    }
+  }
+}
+
+function absentOverTime(call: Call, arg: RangeArgument, ctx: EvalContext): SeriesMatrix {
+  const seen = new Uint8Array(ctx.grid.count);
+  forEachWindow(arg, ctx, (_input, s) => {
+    seen[s] = 1;
+  });
+  const out = new SeriesMatrix(ctx.grid.count, 1);
+  const row = out.addSeries(absentLabels(call.args[0] as Expr));
+  for (let s = 0; s < ctx.grid.count; s++) if (seen[s] === 0) out.set(row, s, 1);
+  return out.compact();
+}
+
+/** Samples held in arrays (a subquery's points), readable like a stored series. */
+class ArraySource implements SampleSource {
+  private readonly t: Float64Array;
+  private readonly v: Float64Array;
+
+  constructor(t: Float64Array, v: Float64Array) {
+    this.t = t;
+    this.v = v;
+  }
+
+  copyWindow(mint: number, maxt: number, out: SampleBuffer): void {
+    let lo = 0;
+    let hi = this.t.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.t[mid] as number) < mint) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.t.length && (this.t[i] as number) <= maxt; i++) out.push(this.t[i] as number, this.v[i] as number);
+  }
+}
+
+/**
+ * Evaluates a subquery's inner expression on its own step grid — aligned to multiples of the
+ * step, starting at the first aligned time inside the earliest window — as Prometheus does.
+ */
+function subqueryArgument(sq: Subquery, ctx: EvalContext, evaluate: Evaluate): RangeArgument {
+  const at = resolveAt(sq.at, ctx);
+  const interval = sq.stepMs ?? ctx.subqueryStepMs;
+  const outerStart = at ?? ctx.grid.startMs;
+  const outerEnd = at ?? ctx.grid.endMs;
+  const earliest = outerStart - sq.offsetMs - sq.rangeMs;
+  let start = interval * Math.trunc(earliest / interval);
+  if (start < earliest) start += interval;
+  const grid = makeGrid(start, outerEnd - sq.offsetMs, interval);
+  const inner = expectVector(evaluate(sq.expr, { ...ctx, grid }));
+  const inputs: { labels: Labels; source: SampleSource }[] = [];
+  for (let i = 0; i < inner.length; i++) {
+    const t: number[] = [];
+    const v: number[] = [];
+    for (let s = 0; s < grid.count; s++) {
+      if (!inner.has(i, s)) continue;
+      t.push(stepTime(grid, s));
+      v.push(inner.get(i, s));
+    }
+    if (t.length > 0) inputs.push({ labels: inner.labels[i] as Labels, source: new ArraySource(Float64Array.from(t), Float64Array.from(v)) });
+  }
+  return { inputs, rangeMs: sq.rangeMs, offsetMs: sq.offsetMs, at };
+}

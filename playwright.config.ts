@@ -1,0 +1,44 @@
+import { defineConfig } from '@playwright/test';
+
+const CONSOLE_PORT = 8181;
+const SECURED_CONSOLE_PORT = 8182;
+
+function startCommand(consolePort: number, apiPort: number, extra = ''): string {
+  return `npx tsx scripts/start.ts --fresh --port ${consolePort} --api-port ${apiPort} --data-dir test-results/e2e-data-${apiPort} ${extra}`;
+}
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.MESHDECK_CHROMIUM ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
+    },
+  },
+  webServer: [
+    {
+      command: startCommand(CONSOLE_PORT, 7171),
+      url: `http://127.0.0.1:${CONSOLE_PORT}/k8s/version`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: startCommand(SECURED_CONSOLE_PORT, 7172, '--tokens e2e/fixtures/tokens.json'),
+      url: `http://127.0.0.1:${SECURED_CONSOLE_PORT}/`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+    },
+  ],
+});
+
+/** The console whose API demands a bearer token (see e2e/fixtures/tokens.json). */
+export const SECURED_CONSOLE_URL = `http://127.0.0.1:${SECURED_CONSOLE_PORT}`;

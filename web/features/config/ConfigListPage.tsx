@@ -1,0 +1,196 @@
+import { useCallback, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { CONFIG_KINDS, kindId } from '../../../mesh/kinds';
+import type { KindInfo } from '../../../mesh/kinds';
+import { explainError, isConnectionError, isKubeApiError, useKubeListsIn } from '../../api';
+import { configPath } from '../../app/links';
+import { useCarriedSearch, useNamespaces, useUrlList, useUrlParam } from '../../app/url-state';
+import {
+  Badge,
+  ErrorBanner,
+  FilterInput,
+  ListEmpty,
+  Page,
+  PageHeader,
+  Table,
+  ToggleChip,
+  Toolbar,
+  formatAge,
+  formatCount,
+  formatSort,
+  parseSort,
+  useNow,
+} from '../../ui';
+import type { Column, SortState } from '../../ui';
+import { countByKind, kindLabel, labelOfKindId, matchesText, toConfigRows } from './config-rows';
+import type { ConfigRow } from './config-rows';
+import './config.css';
+
+const DEFAULT_SORT: SortState = { column: 'kind', descending: false };
+
+export function ConfigListPage() {
+  const [namespaces] = useNamespaces();
+  const results = useKubeListsIn(CONFIG_KINDS, namespaces);
+  const [text, setText] = useUrlParam('q');
+  const [kindFilter, setKindFilter] = useUrlList('kind');
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const navigate = useNavigate();
+  const search = useCarriedSearch();
+  const now = useNow();
+
+  const rows = useMemo(() => toConfigRows(CONFIG_KINDS, results.map((result) => result.items)), [results]);
+  const textMatches = useMemo(() => rows.filter((row) => matchesText(row, text)), [rows, text]);
+  const counts = useMemo(() => countByKind(textMatches), [textMatches]);
+  const visible = useMemo(
+    () => (kindFilter.length ? textMatches.filter((row) => kindFilter.includes(row.kindId)) : textMatches),
+    [textMatches, kindFilter],
+  );
+
+  const notInstalled = CONFIG_KINDS.filter((_, i) => isKubeApiError(results[i]?.error) && results[i]?.error?.isNotFound);
+  const failures = results.flatMap((result, i) => {
+    const error = result.error;
+    const kind = CONFIG_KINDS[i];
+    if (!error || !kind || isConnectionError(error) || (isKubeApiError(error) && error.isNotFound)) return [];
+    return [{ kind, error }];
+  });
+  const loading = results.some((result) => result.isLoading);
+
+  const columns = useMemo<Column<ConfigRow>[]>(
+    () => [
+      { id: 'kind', header: 'Kind', width: 170, sortValue: (row) => kindLabel(row.kind), render: (row) => kindLabel(row.kind) },
+      { id: 'namespace', header: 'Namespace', width: 130, sortValue: (row) => row.namespace, render: (row) => row.namespace },
+      {
+        id: 'name',
+        header: 'Name',
+        width: 180,
+        grow: 1,
+        sortValue: (row) => row.name,
+        render: (row) => (
+          <Link to={`${configPath(row.kind, row.namespace, row.name)}${search}`} className="config-name">
+            {row.name}
+          </Link>
+        ),
+      },
+      {
+        id: 'age',
+        header: 'Age',
+        width: 56,
+        align: 'end',
+        sortValue: (row) => (row.created ? -Date.parse(row.created) : undefined),
+        render: (row) => formatAge(row.created, now),
+      },
+      {
+        id: 'summary',
+        header: 'Summary',
+        width: 260,
+        grow: 2,
+        sortValue: (row) => `${row.summary.badge?.label ?? ''} ${row.summary.text}`,
+        render: (row) => (
+          <span className="config-summary" title={row.summary.text}>
+            {row.summary.badge ? <Badge tone={row.summary.badge.tone}>{row.summary.badge.label}</Badge> : null}
+            <span className="config-summary-text">{row.summary.text}</span>
+          </span>
+        ),
+      },
+    ],
+    [now, search],
+  );
+
+  const sort = parseSort(sortParam) ?? DEFAULT_SORT;
+  const onSortChange = useCallback((next: SortState) => setSortParam(formatSort(next), { replace: true }), [setSortParam]);
+  const toggleKind = (id: string) =>
+    setKindFilter(kindFilter.includes(id) ? kindFilter.filter((k) => k !== id) : [...kindFilter, id], { replace: true });
+  const filtered = Boolean(text || kindFilter.length);
+  const where = namespaces.length ? namespaces.join(', ') : 'any namespace';
+
+  return (
+    <Page>
+      <PageHeader
+        title="Istio Config"
+        meta={
+          loading && rows.length === 0
+            ? undefined
+            : filtered
+              ? `${formatCount(visible.length)} of ${formatCount(rows.length)} objects`
+              : `${formatCount(rows.length)} objects`
+        }
+      />
+      <Toolbar>
+        <FilterInput value={text} onChange={(value) => setText(value, { replace: true })} placeholder="Filter by name, host…" />
+        <div className="config-kinds" role="group" aria-label="Kinds">
+          {CONFIG_KINDS.map((kind, i) => {
+            const id = kindId(kind);
+            const count = counts.get(id) ?? 0;
+            const pressed = kindFilter.includes(id);
+            const missing = notInstalled.includes(kind);
+            if (!pressed && count === 0 && !missing) return null;
+            if (missing && !pressed) return null;
+            return (
+              <ToggleChip
+                key={id}
+                pressed={pressed}
+                count={results[i]?.isLoading ? undefined : count}
+                muted={missing}
+                title={missing ? `${kind.kind} is not installed in this cluster` : `Show only ${kindLabel(kind)}`}
+                onToggle={() => toggleKind(id)}
+              >
+                {kindLabel(kind)}
+              </ToggleChip>
+            );
+          })}
+          {notInstalled.length ? (
+            <span className="config-missing" title="These kinds are not served by the API server: their CRDs are not installed">
+              Not installed: {notInstalled.map((kind) => kind.kind).join(', ')}
+            </span>
+          ) : null}
+          {kindFilter.length ? (
+            <button type="button" className="config-clear" onClick={() => setKindFilter([], { replace: true })}>
+              Clear kinds
+            </button>
+          ) : null}
+        </div>
+      </Toolbar>
+      {failures[0] ? <ListFailures failures={failures} where={where} /> : null}
+      <Table
+        label="Istio configuration"
+        rows={visible}
+        columns={columns}
+        rowKey={rowKey}
+        sort={sort}
+        onSortChange={onSortChange}
+        onActivate={(row) => navigate(`${configPath(row.kind, row.namespace, row.name)}${search}`)}
+        empty={
+          <ListEmpty
+            noun="objects"
+            where={where}
+            loading={loading && rows.length === 0}
+            failed={failures.length > 0 || results.some((result) => isConnectionError(result.error))}
+            filter={[text, ...kindFilter.map(labelOfKindId)].filter(Boolean).join(' · ')}
+            onClearFilter={() => {
+              setText('', { replace: true });
+              setKindFilter([], { replace: true });
+            }}
+            filterHint="The text filter looks at names, namespaces and summaries (hosts, actions, modes, parents)."
+            emptyHint={
+              <>
+                VirtualServices, DestinationRules, Gateways, policies and routes appear here as soon as they are applied, for
+                example with <code className="inline-code">kubectl apply -f</code>.
+              </>
+            }
+          />
+        }
+      />
+    </Page>
+  );
+}
+
+const rowKey = (row: ConfigRow) => row.key;
+
+/** Kinds that could not be listed (RBAC, a broken CRD): the first explained, the others named. */
+function ListFailures({ failures, where }: { failures: readonly { kind: KindInfo; error: Error }[]; where: string }) {
+  const [first, ...others] = failures;
+  if (!first) return null;
+  const explanation = explainError(first.error, { action: `list ${first.kind.kind} objects in ${where}` });
+  const more = others.length ? ` Also not listed: ${others.map((f) => f.kind.kind).join(', ')}.` : '';
+  return <ErrorBanner {...explanation} tone="warn" detail={`${explanation.detail}${more}`} />;
+}

@@ -1,0 +1,72 @@
+import { Link } from 'react-router';
+import { configPath } from '../../app/links';
+import { useCarriedSearch } from '../../app/url-state';
+import { Badge, Facts, LabelList, PanelSection, PodList, SidePanel, formatAge, useNow } from '../../ui';
+import { formatPort } from './derive';
+import type { ServiceRow } from './derive';
+import type { ReferenceVia } from './references';
+
+const VIA: Record<ReferenceVia, string> = {
+  host: 'names it as host',
+  destination: 'routes to it',
+  backend: 'sends to it as backend',
+  parent: 'attaches to it',
+  selector: 'selects its pods',
+  target: 'targets it',
+};
+
+export function ServicePanel({ row, onClose }: { row: ServiceRow; onClose: () => void }) {
+  const now = useNow();
+  const search = useCarriedSearch();
+  const { service } = row;
+  return (
+    <SidePanel title={service.name} subtitle={`Service in ${service.namespace}`} onClose={onClose}>
+      <PanelSection title="Summary">
+        <Facts
+          items={[
+            ['Type', service.type],
+            ['Cluster IP', <span className="mono">{service.clusterIP ?? ''}</span>],
+            ...(service.externalName ? [['External name', service.externalName] as const] : []),
+            ['Selector', service.selector ? <LabelList labels={service.selector} /> : 'none (endpoints managed outside Kubernetes)'],
+            ['Versions', row.versions.length ? <span className="service-versions">{row.versions.map((v) => <Badge key={v}>{v}</Badge>)}</span> : ''],
+            ['Age', service.created ? `${formatAge(service.created, now)} (${new Date(service.created).toLocaleString()})` : ''],
+          ]}
+        />
+      </PanelSection>
+      <PanelSection title="Ports" count={service.ports.length}>
+        <Facts
+          items={service.ports.map((port) => [
+            port.name ?? `port ${port.port}`,
+            <span className="mono">
+              {formatPort(port)}
+              {port.appProtocol ? ` (${port.appProtocol})` : ''}
+            </span>,
+          ] as const)}
+        />
+      </PanelSection>
+      <PanelSection title="Istio config" count={row.references.length}>
+        {row.references.length ? (
+          <ul className="service-ref-list">
+            {row.references.map((reference) => (
+              <li key={`${reference.kind.plural}.${reference.kind.group}/${reference.namespace}/${reference.name}`}>
+                <Badge tone="accent">{reference.kind.kind}</Badge>{' '}
+                <Link to={`${configPath(reference.kind, reference.namespace, reference.name)}${search}`}>
+                  {reference.namespace === service.namespace ? reference.name : `${reference.namespace}/${reference.name}`}
+                </Link>{' '}
+                <span className="subtle">{VIA[reference.via]}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <span className="subtle">No VirtualService, DestinationRule, route or policy refers to this service.</span>
+        )}
+      </PanelSection>
+      <PanelSection title="Labels" count={Object.keys(service.labels).length}>
+        <LabelList labels={service.labels} />
+      </PanelSection>
+      <PanelSection title="Pods" count={row.pods.length}>
+        <PodList pods={row.pods} />
+      </PanelSection>
+    </SidePanel>
+  );
+}

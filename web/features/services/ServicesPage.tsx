@@ -1,0 +1,208 @@
+import { useCallback, useMemo } from 'react';
+import { findKind } from '../../../mesh/kinds';
+import type { KindInfo } from '../../../mesh/kinds';
+import { explainError, isConnectionError, podView, serviceView, useKubeListIn, useKubeListsIn, viewsOf } from '../../api';
+import { useNamespaces, useUrlParam } from '../../app/url-state';
+import {
+  Badge,
+  ErrorBanner,
+  FilterInput,
+  ListEmpty,
+  Page,
+  PageHeader,
+  SplitView,
+  StatusDot,
+  Table,
+  Toolbar,
+  formatAge,
+  formatCount,
+  formatSort,
+  parseSort,
+  useNow,
+} from '../../ui';
+import type { Column, SortState, Tone } from '../../ui';
+import { deriveServices, formatPort, matchesService } from './derive';
+import type { ServiceRow } from './derive';
+import { ReferenceBadges } from './ReferenceBadges';
+import { ServicePanel } from './ServicePanel';
+import './services.css';
+
+const SERVICE = findKind('', 'Service')!;
+const POD = findKind('', 'Pod')!;
+const NO_NAMESPACES: readonly string[] = [];
+/** Kinds that can point at a service; listed across namespaces, since a route may cross them. */
+const REFERENCING_KINDS: readonly KindInfo[] = [
+  findKind('networking.istio.io', 'VirtualService')!,
+  findKind('networking.istio.io', 'DestinationRule')!,
+  findKind('gateway.networking.k8s.io', 'HTTPRoute')!,
+  findKind('gateway.networking.k8s.io', 'GRPCRoute')!,
+  findKind('security.istio.io', 'AuthorizationPolicy')!,
+  findKind('security.istio.io', 'PeerAuthentication')!,
+  findKind('security.istio.io', 'RequestAuthentication')!,
+  findKind('networking.istio.io', 'Sidecar')!,
+  findKind('networking.istio.io', 'EnvoyFilter')!,
+];
+const DEFAULT_SORT: SortState = { column: 'name', descending: false };
+
+export function ServicesPage() {
+  const [namespaces] = useNamespaces();
+  const serviceList = useKubeListIn(SERVICE, namespaces, { priority: 2 });
+  const podList = useKubeListIn(POD, namespaces, { priority: 2 });
+  const configLists = useKubeListsIn(REFERENCING_KINDS, NO_NAMESPACES, { priority: 0 });
+  const [text, setText] = useUrlParam('q');
+  const [sortParam, setSortParam] = useUrlParam('sort');
+  const [selected, setSelected] = useUrlParam('sel');
+  const now = useNow();
+
+  const rows = useMemo(
+    () =>
+      deriveServices(
+        viewsOf(serviceList.items, serviceView),
+        viewsOf(podList.items, podView),
+        REFERENCING_KINDS.map((kind, i) => ({ kind, items: configLists[i]?.items ?? [] })),
+      ),
+    [serviceList.items, podList.items, configLists],
+  );
+  const visible = useMemo(() => rows.filter((row) => matchesService(row, text)), [rows, text]);
+  const selection = rows.find((row) => row.key === selected);
+
+  const columns = useMemo<Column<ServiceRow>[]>(
+    () => [
+      {
+        id: 'name',
+        header: 'Name',
+        width: 170,
+        grow: 2,
+        sortValue: (r) => r.service.name,
+        render: (r) => <span className="service-name">{r.service.name}</span>,
+      },
+      { id: 'namespace', header: 'Namespace', width: 110, grow: 1, sortValue: (r) => r.service.namespace, render: (r) => r.service.namespace },
+      { id: 'type', header: 'Type', width: 84, sortValue: (r) => r.service.type, render: (r) => r.service.type },
+      {
+        id: 'clusterIP',
+        header: 'Cluster IP',
+        width: 104,
+        mono: true,
+        sortValue: (r) => ipSortKey(r.service.clusterIP),
+        render: (r) => r.service.clusterIP ?? r.service.externalName ?? '',
+      },
+      {
+        id: 'ports',
+        header: 'Ports',
+        width: 130,
+        grow: 1,
+        mono: true,
+        sortValue: (r) => r.service.ports[0]?.port,
+        render: (r) => r.service.ports.map(formatPort).join(', '),
+      },
+      {
+        id: 'pods',
+        header: 'Pods',
+        width: 64,
+        align: 'end',
+        sortValue: (r) => (r.pods.length ? r.readyPods / r.pods.length : -1) * 1e6 + r.pods.length,
+        render: (r) => <StatusDot tone={podsTone(r)}>{`${r.readyPods}/${r.pods.length}`}</StatusDot>,
+      },
+      {
+        id: 'versions',
+        header: 'Versions',
+        width: 110,
+        grow: 1,
+        sortValue: (r) => r.versions.join(','),
+        render: (r) => (
+          <span className="service-versions" title={r.versions.join(', ')}>
+            {r.versions.map((v) => <Badge key={v}>{v}</Badge>)}
+          </span>
+        ),
+      },
+      {
+        id: 'config',
+        header: 'Istio config',
+        width: 190,
+        grow: 2,
+        sortValue: (r) => r.references.length || undefined,
+        render: (r) => <ReferenceBadges references={r.references} />,
+      },
+      {
+        id: 'age',
+        header: 'Age',
+        width: 52,
+        align: 'end',
+        sortValue: (r) => (r.service.created ? -Date.parse(r.service.created) : undefined),
+        render: (r) => formatAge(r.service.created, now),
+      },
+    ],
+    [now],
+  );
+
+  const sort = parseSort(sortParam) ?? DEFAULT_SORT;
+  const onSortChange = useCallback((next: SortState) => setSortParam(formatSort(next), { replace: true }), [setSortParam]);
+  const select = useCallback((row: ServiceRow) => setSelected(row.key, { replace: true }), [setSelected]);
+  const closePanel = useCallback(() => setSelected('', { replace: true }), [setSelected]);
+  const error = [serviceList.error, podList.error].find((e) => e && !isConnectionError(e));
+  const configError = configLists.map((l) => l.error).find((e) => e && !isConnectionError(e));
+  const where = namespaces.length ? namespaces.join(', ') : 'any namespace';
+
+  return (
+    <Page>
+      <PageHeader
+        title="Services"
+        meta={serviceList.isLoading || serviceList.error ? undefined : `${text ? `${formatCount(visible.length)} of ` : ''}${formatCount(rows.length)} services`}
+      />
+      <Toolbar>
+        <FilterInput value={text} onChange={(value) => setText(value, { replace: true })} placeholder="Filter by name, port, version, config…" />
+      </Toolbar>
+      {error ? <ErrorBanner {...explainError(error, { action: `list services in ${where}` })} /> : null}
+      {configError && !error ? (
+        <ErrorBanner
+          tone="warn"
+          {...explainError(configError, { action: 'list Istio config across namespaces' })}
+          hint="The Istio config column may be incomplete. Ask for permission to list Istio config cluster-wide."
+        />
+      ) : null}
+      <SplitView>
+        <Table
+          label="Services"
+          rows={visible}
+          columns={columns}
+          rowKey={rowKey}
+          sort={sort}
+          onSortChange={onSortChange}
+          selectedKey={selection?.key}
+          onActivate={select}
+          activateOnCursor={Boolean(selection)}
+          empty={
+            <ListEmpty
+              noun="services"
+              where={where}
+              loading={serviceList.isLoading}
+              failed={Boolean(serviceList.error)}
+              filter={text}
+              onClearFilter={() => setText('', { replace: true })}
+              filterHint="The filter looks at names, namespaces, ports, cluster IPs, versions and the config that references a service."
+              emptyHint="Kubernetes Services appear here with the pods and versions behind them and the Istio config that routes to them."
+            />
+          }
+        />
+        {selection ? <ServicePanel row={selection} onClose={closePanel} /> : null}
+      </SplitView>
+    </Page>
+  );
+}
+
+const rowKey = (row: ServiceRow) => row.key;
+
+function podsTone(row: ServiceRow): Tone {
+  if (!row.service.selector || row.pods.length === 0) return 'neutral';
+  if (row.readyPods === row.pods.length) return 'ok';
+  return row.readyPods === 0 ? 'danger' : 'warn';
+}
+
+/** Sorts 10.0.0.9 before 10.0.0.10; "None" (headless) last. */
+function ipSortKey(ip: string | undefined): string | undefined {
+  if (!ip || ip === 'None') return undefined;
+  return ip
+    .split('.')
+    .map((octet) => octet.padStart(3, '0'))
+    .join('.');
+}
