@@ -40,7 +40,7 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     log(`Resumed the saved cluster state from ${options.dataDir} (use --fresh to start over)`);
   }
 
-  const app = Fastify({ logger: false });
+  const app = Fastify({ logger: false, forceCloseConnections: true });
   const api = await registerKubeApi(app, { store, tokens });
   app.addHook('onClose', async () => store.close());
   await app.listen({ host: options.host, port: options.port });

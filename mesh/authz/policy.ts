@@ -72,16 +72,17 @@ const OPERATION_FIELDS: ReadonlyArray<[OperationField, keyof ApOperation & strin
 
 function lists<F extends string, K extends string>(value: unknown, fields: ReadonlyArray<[F, K, K]>): Record<F, FieldLists> {
   const read = asObject(value);
-  const out = {} as Record<F, FieldLists>;
+  const out: Partial<Record<F, FieldLists>> = {};
   for (const [name, pos, neg] of fields) out[name] = { values: asStringArray(read?.[pos]), notValues: asStringArray(read?.[neg]) };
-  return out;
+  // Every name of F is listed in `fields`, so the record is complete.
+  return out as Record<F, FieldLists>;
 }
 
 function parseRule(value: unknown): Rule {
   const r = reader<ApRule>(value);
   return {
-    from: asArray(r('from')).map((f) => lists(asObject(f)?.source satisfies unknown as ApSource | undefined, SOURCE_FIELDS)),
-    to: asArray(r('to')).map((t) => lists(asObject(t)?.operation satisfies unknown as ApOperation | undefined, OPERATION_FIELDS)),
+    from: asArray(r('from')).map((f) => lists(asObject(f)?.source, SOURCE_FIELDS)),
+    to: asArray(r('to')).map((t) => lists(asObject(t)?.operation, OPERATION_FIELDS)),
     when: asArray(r('when')).flatMap((c) => {
       const cond = reader<ApCondition>(c);
       const key = asText(cond('key'));
@@ -90,7 +91,8 @@ function parseRule(value: unknown): Rule {
   };
 }
 
-const ACTIONS: ReadonlySet<string> = new Set(['ALLOW', 'DENY', 'AUDIT', 'CUSTOM']);
+const ACTIONS: readonly AuthorizationAction[] = ['ALLOW', 'DENY', 'AUDIT', 'CUSTOM'];
+const isAction = (value: string): value is AuthorizationAction => (ACTIONS as readonly string[]).includes(value);
 
 function parseTargetRef(value: unknown): TargetRef | undefined {
   const t = reader<ApTargetRef>(value);
@@ -107,7 +109,7 @@ export function parseAuthorizationPolicy(obj: KubeObject): ParsedPolicy {
   const targetRefs = [...asArray(spec('targetRefs')), spec('targetRef')].map(parseTargetRef).filter((t): t is TargetRef => t !== undefined);
   return {
     identity,
-    action: ACTIONS.has(action) ? (action as AuthorizationAction) : 'ALLOW',
+    action: isAction(action) ? action : 'ALLOW',
     provider: asText(asObject(spec('provider'))?.name),
     selector: selector ? asStringMap(selector.matchLabels) : undefined,
     targetRefs,

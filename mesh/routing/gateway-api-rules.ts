@@ -147,16 +147,20 @@ function pathModifier(value: unknown): { full?: string; prefix?: string } {
   return {};
 }
 
-/** Gateway API redirects default to 302, unlike VirtualService redirects (301). */
+/**
+ * Gateway API redirects default to 302, unlike VirtualService redirects (301). Without a port, a scheme
+ * change uses the scheme's well-known port, otherwise the listener's port.
+ */
 function redirect(value: unknown): RedirectSpec {
   const r = reader<RedirectFilter>(value);
   const path = pathModifier(r('path'));
+  const scheme = asText(r('scheme'));
   return {
     uri: path.full,
     replacePrefix: path.prefix,
     authority: asText(r('hostname')),
-    scheme: asText(r('scheme')),
-    port: asPort(r('port')),
+    scheme,
+    port: asPort(r('port')) ?? (scheme ? undefined : 'FROM_REQUEST_PORT'),
     status: asIntegerIn(r('statusCode'), 300, 399) ?? 302,
   };
 }

@@ -223,16 +223,12 @@ function resolveAtGateway(index: RoutingIndex, request: RouteRequest): RouteDeci
   const authority = stripPort(view.authority);
   const domain = [...vhosts.keys()].filter((d) => hostCovers(d, authority)).sort((a, b) => hostSpecificity(b) - hostSpecificity(a))[0];
   const tables = domain === undefined ? [] : (vhosts.get(domain) ?? []);
-  const entries = tables.flatMap((t) => entriesFor(t.http, proxy).map((e) => ({ e, table: t })));
+  const entries = tables.flatMap((t) => entriesFor(t.http, proxy));
   const first = tables[0];
   if (!first || entries.length === 0) {
     ctx.notes.push(`no virtual host for ${authority} on port ${request.port}`);
     return { outcome: 'noRoute', matched: 'default', fault: {}, mirrors: [], localReply: { status: 404, responseFlag: 'NR' }, notes: ctx.notes };
   }
-  const ordered = [...entries.filter(({ e }) => !isCatchAll(e.condition)), ...entries.filter(({ e }) => isCatchAll(e.condition))];
-  return routeHttp(
-    ordered.map(({ e }) => e),
-    first,
-    ctx,
-  );
+  const ordered = [...entries.filter((e) => !isCatchAll(e.condition)), ...entries.filter((e) => isCatchAll(e.condition))];
+  return routeHttp(ordered, first, ctx);
 }

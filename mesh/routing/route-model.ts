@@ -109,6 +109,8 @@ export interface HttpRule {
   readonly responseHeaders?: HeaderOps;
   /** Gateway API semantics (prefix matching, redirect defaults, precedence sorting). */
   readonly gatewaySemantics: boolean;
+  /** A root VirtualService rule handing its matches to a delegate VirtualService; expanded at indexing. */
+  readonly delegate?: { readonly namespace: string; readonly name: string };
 }
 
 export interface L4MatchCondition {

@@ -1,6 +1,7 @@
 /** The routing index: every config parsed and indexed once, so resolving a request is cheap. */
 
 import type { KubeObject } from '../kube-types';
+import { expandDelegates } from './delegation';
 import { DestinationRuleIndex } from './destination-rules';
 import { type GatewayApiGateway, buildGatewayApiTables, parseGatewayApiGateway } from './gateway-api';
 import { DEFAULT_CLUSTER_DOMAIN, DEFAULT_ROOT_NAMESPACE, hostCovers, hostSpecificity, isVisible, isWildcard, visibilityRank } from './hosts';
@@ -70,7 +71,7 @@ export class RoutingIndex {
     const seHosts = new Map<string, string[]>();
     for (const se of serviceEntries) seHosts.set(refKey(identityOf(se)), asStringArray(reader<SeSpec>(se.spec)('hosts')));
     const tables = [
-      ...(snapshot.virtualServices ?? []).map((vs) => parseVirtualService(vs, this.domain)),
+      ...expandDelegates((snapshot.virtualServices ?? []).map((vs) => parseVirtualService(vs, this.domain))),
       ...buildGatewayApiTables({
         httpRoutes: snapshot.httpRoutes ?? [],
         grpcRoutes: snapshot.grpcRoutes ?? [],
@@ -84,13 +85,13 @@ export class RoutingIndex {
     const byGateway = new Map<string, RouteTable[]>();
     for (const table of tables) {
       for (const gateway of table.gateways) {
-        if (gateway !== MESH_GATEWAY) byGateway.set(gateway, [...(byGateway.get(gateway) ?? []), table]);
+        if (gateway !== MESH_GATEWAY) listIn(byGateway, gateway).push(table);
       }
       if (!table.gateways.has(MESH_GATEWAY)) continue;
       for (const pattern of table.hosts) {
         const candidate = { table, pattern };
         if (isWildcard(pattern)) this.meshWildcards.push(candidate);
-        else this.meshExact.set(pattern, [...(this.meshExact.get(pattern) ?? []), candidate]);
+        else listIn(this.meshExact, pattern).push(candidate);
       }
     }
     this.gatewayTables = byGateway;
@@ -120,6 +121,15 @@ export class RoutingIndex {
       .sort((a, b) => compareCandidates(a, b, proxyNamespace))
       .map((c) => c.table);
   }
+}
+
+function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {
+  let list = map.get(key);
+  if (!list) {
+    list = [];
+    map.set(key, list);
+  }
+  return list;
 }
 
 /** Parses and indexes a configuration snapshot. Build it once per config change and reuse it. */

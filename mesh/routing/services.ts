@@ -90,13 +90,4 @@ export class ServiceRegistry {
     if (exact) return exact;
     return this.wildcards.find((s) => hostCovers(s.host, host) && isVisible(s.visibility, fromNamespace));
   }
-
-  /** Every visible service whose host the given pattern covers (for wildcard route hosts). */
-  anyCoveredBy(pattern: string, fromNamespace: string): boolean {
-    if (!isWildcard(pattern)) return this.lookup(pattern, fromNamespace) !== undefined;
-    for (const list of this.exact.values()) {
-      if (list.some((s) => hostCovers(pattern, s.host) && isVisible(s.visibility, fromNamespace))) return true;
-    }
-    return this.wildcards.some((s) => hostCovers(pattern, s.host) && isVisible(s.visibility, fromNamespace));
-  }
 }

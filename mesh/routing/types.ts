@@ -74,7 +74,10 @@ export interface RouteRequest {
   readonly queryParams?: Readonly<Record<string, string>>;
   /** TLS SNI for protocol "tls"; defaults to `host`. */
   readonly sni?: string;
-  /** Uniform random numbers in [0, 1): weights, fault and mirror percentages draw from it. */
+  /**
+   * Uniform random numbers in [0, 1). Drawn, in this order and only for fractional shares: fault delay,
+   * fault abort, the weighted destination (only when a rule has several), each partial mirror.
+   */
   readonly rand: () => number;
 }
 
@@ -119,10 +122,13 @@ export interface RouteDestination {
   readonly weight: number;
 }
 
+/**
+ * Fault injection decided for this request. Envoy's fault filter runs before routing: the delay is
+ * added first; an abort then answers the client with its status (flags DI / FI) and nothing else in
+ * the decision happens — no forwarding, no retries, no mirroring.
+ */
 export interface FaultDecision {
-  /** Injected delay for this request, already decided. */
   readonly delayMs?: number;
-  /** Injected abort for this request, already decided; the request never reaches the destination. */
   readonly abort?: { readonly httpStatus?: number; readonly grpcStatus?: string };
 }
 

@@ -196,7 +196,10 @@ function parseAction(rule: FieldReader<VsHttpRoute>, ctx: VsContext): HttpAction
 export function parseVsHttpRule(value: unknown, index: number, origin: Omit<RuleOrigin, 'ruleIndex' | 'section'>, ctx: VsContext): HttpRule {
   const rule = reader<VsHttpRoute>(value);
   const headers = reader<VsHeaders>(rule('headers'));
+  const delegate = asObject(rule('delegate'));
+  const delegateName = asText(delegate?.name);
   return {
+    delegate: delegateName ? { namespace: asText(delegate?.namespace) ?? ctx.namespace, name: delegateName } : undefined,
     origin: { ...origin, section: 'http', ruleIndex: index, ruleName: asText(rule('name')) },
     matches: asArray(rule('match')).map((m) => parseHttpMatch(m, ctx)),
     action: parseAction(rule, ctx),

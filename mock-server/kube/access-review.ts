@@ -14,7 +14,8 @@ const AUTHORIZATION = 'authorization.k8s.io/v1';
 const AUTHENTICATION = 'authentication.k8s.io/v1';
 
 function specOf(request: FastifyRequest): JsonRecord {
-  const body = decodeBody(typeof request.body === 'string' ? request.body : undefined, request.headers['content-type']);
+  const raw = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
+  const body = decodeBody(raw, request.headers['content-type']);
   if (!isRecord(body) || (body.spec !== undefined && !isRecord(body.spec))) throw badRequest('the request body must be an object with a spec');
   return isRecord(body.spec) ? body.spec : {};
 }

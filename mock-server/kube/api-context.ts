@@ -24,7 +24,8 @@ export interface ApiRequest {
   readonly target: ResourceTarget;
   readonly identity: Identity;
   readonly query: Query;
-  readonly body: string | undefined;
+  /** Raw bytes for binary (protobuf) bodies, text otherwise. */
+  readonly body: string | Buffer | undefined;
   readonly contentType: string | undefined;
   readonly format: ResponseFormat;
 }

@@ -1,10 +1,11 @@
 /**
- * Serialization of stored objects. Stored objects are frozen and keep their JSON text, so a list
- * of thousands of objects is a string concatenation, not a re-encoding.
+ * Serialization of stored objects. Stored objects are frozen and keep their JSON bytes, so a list of
+ * thousands of objects is written from those bytes, not re-encoded.
  */
 import type { KubeObject } from '../../mesh/kube-types';
 
-const jsonOf = new WeakMap<object, string>();
+const bytesOf = new WeakMap<object, Buffer>();
+const headBytes = new Map<string, Buffer>();
 
 /** Puts apiVersion, kind and metadata first, as the API server does; apiVersion must lead for `encodeAs`. */
 export function canonicalOrder(obj: KubeObject): KubeObject {
@@ -12,22 +13,45 @@ export function canonicalOrder(obj: KubeObject): KubeObject {
   return { apiVersion, kind, metadata, ...rest };
 }
 
-export function encode(obj: KubeObject): string {
-  let json = jsonOf.get(obj);
-  if (json === undefined) {
-    json = JSON.stringify(obj);
-    if (Object.isFrozen(obj)) jsonOf.set(obj, json);
+/** The JSON bytes of an object; cached for frozen (stored) objects. */
+export function encodeBytes(obj: KubeObject): Buffer {
+  let bytes = bytesOf.get(obj);
+  if (bytes === undefined) {
+    bytes = Buffer.from(JSON.stringify(obj), 'utf8');
+    if (Object.isFrozen(obj)) bytesOf.set(obj, bytes);
   }
-  return json;
+  return bytes;
 }
 
-/** The JSON of `obj` as served under another version of the same kind. */
+export function encode(obj: KubeObject): string {
+  return Object.isFrozen(obj) ? encodeBytes(obj).toString('utf8') : JSON.stringify(obj);
+}
+
+/** `{"apiVersion":"…",` as bytes: what every canonically ordered object starts with. */
+function head(apiVersion: string): Buffer {
+  let bytes = headBytes.get(apiVersion);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`{"apiVersion":${JSON.stringify(apiVersion)},`, 'utf8');
+    headBytes.set(apiVersion, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * The JSON of `obj` served under another version of the same kind, as byte segments to write in
+ * order; the stored bytes are shared, not copied.
+ */
+export function encodeSegmentsAs(obj: KubeObject, apiVersion: string): Buffer[] {
+  const bytes = encodeBytes(obj);
+  if (obj.apiVersion === apiVersion) return [bytes];
+  const stored = head(obj.apiVersion);
+  if (bytes.subarray(0, stored.length).equals(stored)) return [head(apiVersion), bytes.subarray(stored.length)];
+  return [Buffer.from(JSON.stringify({ ...obj, apiVersion }), 'utf8')];
+}
+
 export function encodeAs(obj: KubeObject, apiVersion: string): string {
-  const json = encode(obj);
-  if (obj.apiVersion === apiVersion) return json;
-  const head = `{"apiVersion":${JSON.stringify(obj.apiVersion)},`;
-  if (json.startsWith(head)) return `{"apiVersion":${JSON.stringify(apiVersion)},${json.slice(head.length)}`;
-  return JSON.stringify({ ...obj, apiVersion });
+  const segments = encodeSegmentsAs(obj, apiVersion);
+  return segments.length === 1 ? (segments[0]?.toString('utf8') ?? '') : Buffer.concat(segments).toString('utf8');
 }
 
 /** The object as served under `apiVersion`; a shallow copy, so nested parts stay shared and frozen. */

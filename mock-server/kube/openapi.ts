@@ -29,7 +29,7 @@ export function registerOpenApi(app: FastifyInstance): void {
     {
       // Fastify cannot parse this media type (it contains '@') and would replace it, so it is set last.
       onSend: async (request, reply, payload) => {
-        if (wantsProtobuf(request.headers.accept)) reply.header('content-type', OPENAPI_V2_PROTOBUF);
+        if (reply.statusCode < 300 && wantsProtobuf(request.headers.accept)) reply.header('content-type', OPENAPI_V2_PROTOBUF);
         return payload;
       },
     },

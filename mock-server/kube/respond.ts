@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import type { KubeObject, ListMeta, Status } from '../../mesh/kube-types';
 import { requestApiVersion, type ApiContext, type ApiRequest } from './api-context';
 import { encodeAs } from './codec';
+import { listBody } from './list-body';
 import { parseIncludeObject, partialObjectMetadata, toTable } from './table';
 
 export function sendJson(reply: FastifyReply, code: number, json: string): FastifyReply {
@@ -68,5 +69,9 @@ export function sendList(
   }
   const apiVersion = requestApiVersion(request);
   const head = `{"kind":${JSON.stringify(`${request.target.info.kind}List`)},"apiVersion":${JSON.stringify(apiVersion)},"metadata":${JSON.stringify(listMeta)},"items":[`;
-  return sendEncoded(reply, request, 200, `${head}${items.map((obj) => encodeAs(obj, apiVersion)).join(',')}]}`);
+  if (format.kind === 'yaml') {
+    return sendEncoded(reply, request, 200, `${head}${items.map((obj) => encodeAs(obj, apiVersion)).join(',')}]}`);
+  }
+  const body = listBody(head, items, apiVersion, ']}');
+  return reply.code(200).type('application/json').header('content-length', body.length).send(body.stream);
 }

@@ -17,6 +17,7 @@ import { getObject, listOrWatch } from './read-handlers';
 import { installAuthentication, requestIdentity } from './request-identity';
 import { parseResourcePath, pathSegments } from './resource-path';
 import { sendStatus } from './respond';
+import { PROTOBUF_MEDIA_TYPE } from './protobuf-kinds';
 import { ObjectStore } from './store';
 import { negotiate } from './wire';
 import { createObject, deleteCollection, deleteObject, patchObject, replaceObject } from './write-handlers';
@@ -75,7 +76,7 @@ function handleResource(context: ApiContext, group: string | undefined) {
       target,
       identity: requestIdentity(request),
       query: new Query(request.query),
-      body: typeof request.body === 'string' ? request.body : undefined,
+      body: typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined,
       contentType: request.headers['content-type'],
       format: negotiate(request.headers.accept),
     };
@@ -106,6 +107,9 @@ export async function registerKubeApi(app: FastifyInstance, options: KubeApiOpti
       scope.addContentTypeParser('*', { parseAs: 'string', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
         done(null, body);
       });
+      scope.addContentTypeParser(PROTOBUF_MEDIA_TYPE, { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES }, (_request, body, done) => {
+        done(null, body);
+      });
       scope.setErrorHandler(async (error, request, reply) => {
         const status = statusFromUnknown(error);
         if (status.code >= 500) request.log.error(error);
@@ -132,6 +136,8 @@ export interface KubeServerOptions extends Omit<KubeApiOptions, 'store'> {
   /** An existing store; otherwise one is opened on `dataDir` (or in memory) and closed with the server. */
   store?: ObjectStore;
   dataDir?: string;
+  /** Discard what `dataDir` holds and start from the seed. */
+  fresh?: boolean;
   /** Objects created when the store is empty (first start). */
   seed?: readonly KubeObject[];
   logger?: boolean;
@@ -139,7 +145,7 @@ export interface KubeServerOptions extends Omit<KubeApiOptions, 'store'> {
 
 /** A Fastify app serving only the Kubernetes API; call `listen` on it. */
 export async function createKubeServer(options: KubeServerOptions = {}): Promise<FastifyInstance> {
-  const store = options.store ?? (await ObjectStore.open({ dataDir: options.dataDir }));
+  const store = options.store ?? (await ObjectStore.open({ dataDir: options.dataDir, fresh: options.fresh }));
   if (options.seed && store.isEmpty()) await store.seed(options.seed);
   // Clients may hold idle sockets open (some HTTP clients open spare ones); closing must not wait on them.
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true });

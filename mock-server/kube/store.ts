@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { KINDS, apiVersionOf, kindId, type KindInfo } from '../../mesh/kinds';
 import type { KubeObject, ObjectMeta } from '../../mesh/kube-types';
-import { canonicalOrder, encode } from './codec';
+import { canonicalOrder, encode, encodeBytes } from './codec';
 import { alreadyExists, badRequest, conflict, invalid, notFound } from './errors';
 import { Journal, deleteLine, discardJournal, putLine, readJournal, versionLine } from './journal';
 import { emptyState, replay, type ReplayedState } from './replay';
@@ -316,7 +316,9 @@ export class ObjectStore {
   private put(info: KindInfo, object: KubeObject, event: ChangeEvent): PreparedWrite {
     const table = this.table(info);
     table.set(objectKey(info, object.metadata.namespace, object.metadata.name ?? ''), object);
-    const durable = this.journal?.append(putLine(kindId(info), encode(object))) ?? Promise.resolve();
+    // Encoding now, once per version of an object, keeps lists and watches cheap.
+    const bytes = encodeBytes(object);
+    const durable = this.journal?.append(putLine(kindId(info), bytes.toString('utf8'))) ?? Promise.resolve();
     this.publish(table, event);
     return { object, durable };
   }

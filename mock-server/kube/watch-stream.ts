@@ -91,16 +91,18 @@ class WatchStream {
     if (this.response.writableLength > MAX_BUFFERED_BYTES) this.end();
   }
 
+  /** What to undo when the stream ends; undone at once if it already has (a client too slow for the initial state). */
   onEnd(stop: () => void): void {
-    this.stopWatching = stop;
+    if (this.ended) stop();
+    else this.stopWatching = stop;
   }
 
   every(ms: number, task: () => void): void {
-    this.timers.push(setInterval(task, ms));
+    if (!this.ended) this.timers.push(setInterval(task, ms));
   }
 
   after(ms: number, task: () => void): void {
-    this.timers.push(setTimeout(task, ms));
+    if (!this.ended) this.timers.push(setTimeout(task, ms));
   }
 
   /** Ends the stream and drops its connection, so a closing server does not wait on the client. */

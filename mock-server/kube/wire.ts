@@ -4,6 +4,7 @@ import type { KubeObject } from '../../mesh/kube-types';
 import { badRequest, notAcceptable, unsupportedMediaType } from './errors';
 import { isRecord } from './json-value';
 import { mediaType } from './patch';
+import { PROTOBUF_MEDIA_TYPE, decodeKubeProtobuf } from './protobuf-kinds';
 
 const YAML_TYPES = new Set(['application/yaml', 'application/apply-patch+yaml', 'text/yaml', 'application/x-yaml']);
 const JSON_TYPES = new Set([
@@ -15,11 +16,16 @@ const JSON_TYPES = new Set([
 ]);
 
 /** The decoded body, or undefined when there is none. Throws 400 on malformed input, 415 on other encodings. */
-export function decodeBody(text: string | undefined, contentType: string | undefined): unknown {
-  if (text === undefined || text.trim() === '') return undefined;
+export function decodeBody(body: string | Buffer | undefined, contentType: string | undefined): unknown {
   const type = mediaType(contentType);
+  if (Buffer.isBuffer(body)) {
+    if (type === PROTOBUF_MEDIA_TYPE) return decodeKubeProtobuf(body);
+    return decodeBody(body.toString('utf8'), contentType);
+  }
+  const text = body;
+  if (text === undefined || text.trim() === '') return undefined;
   if (!JSON_TYPES.has(type) && !YAML_TYPES.has(type)) {
-    throw unsupportedMediaType(type, ['application/json', 'application/yaml']);
+    throw unsupportedMediaType(type, ['application/json', 'application/yaml', PROTOBUF_MEDIA_TYPE]);
   }
   try {
     if (YAML_TYPES.has(type)) return YAML.parse(text) as unknown;

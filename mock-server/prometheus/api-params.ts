@@ -35,12 +35,14 @@ export function parseTimeMs(text: string): number | null {
   const seconds = parseGoFloat(text);
   if (seconds !== null) {
     if (!Number.isFinite(seconds)) return null;
+    // Go: whole seconds plus the fraction rounded to milliseconds, as nanoseconds, truncated.
     const whole = Math.trunc(seconds);
-    return whole * 1000 + Math.round((seconds - whole) * 1000);
+    const nanos = Math.trunc((Math.round((seconds - whole) * 1000) / 1000) * 1e9);
+    return whole * 1000 + Math.trunc(nanos / 1e6);
   }
   const m = RFC3339.exec(text);
   if (m === null) return null;
-  const fraction = m[7] === undefined ? 0 : Math.trunc(Number(`0${m[7]}`.slice(0, 5)) * 1000);
+  const fraction = m[7] === undefined ? 0 : Number(m[7].slice(1, 4).padEnd(3, '0'));
   const base = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
   const zone = m[8] as string;
   const offsetMs = zone.toUpperCase() === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6))) * 60_000;

@@ -71,6 +71,12 @@ export function registerPrometheusApi(app: FastifyInstance, options: PrometheusA
       route('/api/v1/metadata', (d, p) => handleMetadata(d, p), ['GET']);
       route('/api/v1/status/buildinfo', () => buildInfo(), ['GET']);
       route('/api/v1/status/runtimeinfo', (d) => runtimeInfo(d.db, startedAt), ['GET']);
+      // No scraping, recording or alerting happens here: these answer as an idle Prometheus would.
+      route('/api/v1/status/flags', () => '{}', ['GET']);
+      route('/api/v1/status/config', () => '{"yaml":""}', ['GET']);
+      route('/api/v1/targets', () => '{"activeTargets":[],"droppedTargets":[]}', ['GET']);
+      route('/api/v1/rules', () => '{"groups":[]}', ['GET']);
+      route('/api/v1/alerts', () => '{"alerts":[]}', ['GET']);
       scope.get('/-/ready', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('Prometheus Server is Ready.\n'));
       scope.get('/-/healthy', async (_request, reply) => reply.type('text/plain; charset=utf-8').send('Prometheus Server is Healthy.\n'));
     },

@@ -1,4 +1,5 @@
-import { getLabel, METRIC_NAME, type Labels } from './labels';
+import { compareLabels, getLabel, METRIC_NAME, withoutLabels, type Labels } from './labels';
+import { parseGoFloat } from './promql/literals';
 import type { MetricMetadata, Tsdb } from './tsdb/tsdb';
 
 /** The metric family a series belongs to, as the text exposition format names it. */
@@ -31,7 +32,25 @@ export function familyOf(db: Tsdb, metricName: string): Family {
   return { name: metricName, metadata: undefined };
 }
 
-/** Series grouped by family, families sorted by name, series in label order. */
+const PART_ORDER = ['_bucket', '_sum', '_count'];
+const NAME_AND_LE = new Set([METRIC_NAME, 'le']);
+
+/**
+ * Orders the series of one histogram or summary as exposition formats expect: by their labels,
+ * and within one histogram its buckets by increasing `le`, then `_sum`, then `_count`.
+ */
+function sortParts<T extends { labels: Labels }>(family: string, series: T[]): T[] {
+  const keyed = series.map((s) => ({
+    s,
+    base: withoutLabels(s.labels, NAME_AND_LE),
+    part: PART_ORDER.indexOf(getLabel(s.labels, METRIC_NAME).slice(family.length)),
+    le: parseGoFloat(getLabel(s.labels, 'le')) ?? 0,
+  }));
+  keyed.sort((a, b) => compareLabels(a.base, b.base) || a.part - b.part || a.le - b.le);
+  return keyed.map((k) => k.s);
+}
+
+/** Series grouped by family, families sorted by name, series in exposition order. */
 export function groupByFamily<T extends { labels: Labels }>(db: Tsdb, series: readonly T[]): { family: Family; series: T[] }[] {
   const families = new Map<string, { family: Family; series: T[] }>();
   for (const s of series) {
@@ -40,5 +59,10 @@ export function groupByFamily<T extends { labels: Labels }>(db: Tsdb, series: re
     if (entry === undefined) families.set(family.name, (entry = { family, series: [] }));
     entry.series.push(s);
   }
-  return [...families.values()].sort((a, b) => (a.family.name < b.family.name ? -1 : a.family.name > b.family.name ? 1 : 0));
+  const out = [...families.values()].sort((a, b) => (a.family.name < b.family.name ? -1 : a.family.name > b.family.name ? 1 : 0));
+  for (const entry of out) {
+    const kind = entry.family.metadata?.type;
+    if (kind === 'histogram' || kind === 'summary') entry.series = sortParts(entry.family.name, entry.series);
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
 import ts from 'typescript';
+import { describe } from '../../mock-server/kube/openapi/describe';
 import { REF_PREFIX, type OpenApiSchema } from '../../mock-server/kube/openapi/schema-types';
 import { builtinDefinitionName } from './named-types';
 import { oneOfConstraints } from './one-of';
-import { describe } from '../../mock-server/kube/openapi/describe';
 
 /** Deeper nesting than any real kind has; past it (or on a cycle) a field is left open. */
 const MAX_DEPTH = 24;

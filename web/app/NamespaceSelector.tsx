@@ -152,6 +152,7 @@ export function NamespaceSelector() {
                   onClick={() => chooseOnly(row)}
                 >
                   <span
+                    aria-hidden
                     className={`ns-check${isChecked(row) ? ' is-checked' : ''}`}
                     title={row === 'all' ? undefined : 'Add to the selection'}
                     onClick={(event) => {

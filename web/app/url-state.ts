@@ -3,7 +3,8 @@
  * time range and refresh interval the whole console uses, and each screen's filters and selection.
  */
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { NavigateFunction } from 'react-router';
 
 export const TIME_RANGES = ['5m', '15m', '30m', '1h', '3h', '6h', '12h', '24h'] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];
@@ -21,22 +22,42 @@ export interface SetOptions {
   replace?: boolean;
 }
 
+/**
+ * Changes made in the same tick (say, clearing two filters at once) are merged into one navigation
+ * applied to the address bar as it is then, so that no change overwrites another with stale values.
+ */
+const pendingChanges: ((params: URLSearchParams) => void)[] = [];
+let pendingReplace = true;
+
+function changeSearch(navigate: NavigateFunction, change: (params: URLSearchParams) => void, replace: boolean) {
+  pendingChanges.push(change);
+  pendingReplace &&= replace;
+  if (pendingChanges.length > 1) return;
+  queueMicrotask(() => {
+    const params = new URLSearchParams(window.location.search);
+    for (const apply of pendingChanges.splice(0)) apply(params);
+    const search = params.toString();
+    void navigate({ pathname: window.location.pathname, search: search ? `?${search}` : '' }, { replace: pendingReplace });
+    pendingReplace = true;
+  });
+}
+
 /** One query parameter as a string ('' when absent); setting '' removes it. */
 export function useUrlParam(name: string): [string, (value: string, options?: SetOptions) => void] {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
   const value = params.get(name) ?? '';
   const setValue = useCallback(
     (next: string, options: SetOptions = {}) =>
-      setParams(
+      changeSearch(
+        navigate,
         (current) => {
-          const updated = new URLSearchParams(current);
-          if (next) updated.set(name, next);
-          else updated.delete(name);
-          return updated;
+          if (next) current.set(name, next);
+          else current.delete(name);
         },
-        { replace: options.replace ?? false },
+        options.replace ?? false,
       ),
-    [name, setParams],
+    [name, navigate],
   );
   return [value, setValue];
 }

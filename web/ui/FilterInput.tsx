@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useShortcut } from './keyboard';
 import './FilterInput.css';
 
@@ -9,9 +9,25 @@ export interface FilterInputProps {
   readonly label?: string;
 }
 
-/** The text filter of a list. "/" focuses it from anywhere on the page; Escape clears it. */
+/**
+ * The text filter of a list. "/" focuses it from anywhere on the page; Escape clears it. What the
+ * user types shows at once, even while `value` (in the URL, say) catches up a render later.
+ */
 export function FilterInput({ value, onChange, placeholder, label = 'Filter' }: FilterInputProps) {
   const ref = useRef<HTMLInputElement>(null);
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  const [focused, setFocused] = useState(false);
+  if (value !== seen) {
+    setSeen(value);
+    // While the user types, `value` lags behind the keystrokes; only a change made elsewhere
+    // (back button, "Clear filter") while not typing replaces the text.
+    if (!focused) setDraft(value);
+  }
+  const update = (next: string) => {
+    setDraft(next);
+    onChange(next);
+  };
   useShortcut('/', (event) => {
     event.preventDefault();
     ref.current?.focus();
@@ -28,18 +44,20 @@ export function FilterInput({ value, onChange, placeholder, label = 'Filter' }: 
         type="search"
         aria-label={label}
         placeholder={placeholder}
-        value={value}
+        value={draft}
         spellCheck={false}
         autoComplete="off"
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => update(event.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onKeyDown={(event) => {
           if (event.key === 'Escape') {
-            if (value) onChange('');
+            if (draft) update('');
             else event.currentTarget.blur();
           }
         }}
       />
-      {value ? null : (
+      {draft ? null : (
         <kbd className="filter-input-key" aria-hidden>
           /
         </kbd>

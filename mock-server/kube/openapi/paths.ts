@@ -5,7 +5,8 @@ import { REF_PREFIX, type OpenApiSchema } from './schema-types';
 
 /** The path items of one kind at one version, shaped like the real server's so clients can read them. */
 export type PathItems = Record<string, PathItem>;
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+type Method = (typeof METHODS)[number];
 type PathItem = Partial<Record<Method, Operation>> & { parameters?: Parameter[] };
 
 interface Parameter {
@@ -97,8 +98,9 @@ export function kindPaths(info: KindInfo, version: string): PathItems {
   const verbs = verbsOf(info);
   const item = (parameters: Parameter[], actions: Partial<Record<Method, Action>>, namespaced = info.namespaced) => {
     const result: PathItem = {};
-    for (const [method, action] of Object.entries(actions) as [Method, Action][]) {
-      if (verbs.includes(VERB_OF_ACTION[action])) result[method] = operation(info, version, action, namespaced);
+    for (const method of METHODS) {
+      const action = actions[method];
+      if (action && verbs.includes(VERB_OF_ACTION[action])) result[method] = operation(info, version, action, namespaced);
     }
     if (Object.keys(result).length > 0 && parameters.length > 0) result.parameters = parameters;
     return result;
@@ -126,7 +128,7 @@ function operation(info: KindInfo, version: string, action: Action, namespaced: 
   const result: Operation = {
     tags: [`${groupWords(info.group)}${capitalize(version)}`],
     description: describeAction(action, info.kind, namespaced),
-    operationId: `${OPERATION_VERB[action]}${groupWords(info.group)}${capitalize(version)}${namespaced ? 'Namespaced' : ''}${info.kind}${action === 'list' && !namespaced && info.namespaced ? 'ForAllNamespaces' : ''}`,
+    operationId: operationId(info, version, action, namespaced),
     parameters: PARAMETERS[action],
     responses: {
       '200': { description: 'OK', content: jsonAndYaml(returns) },
@@ -145,6 +147,13 @@ function operation(info: KindInfo, version: string, action: Action, namespaced: 
     result.requestBody = { content: Object.fromEntries(patchTypes.map((t) => [t, { schema }])), required: true };
   }
   return result;
+}
+
+/** "listNetworkingIstioIoV1NamespacedVirtualService", "listCoreV1PodForAllNamespaces", as the server names them. */
+function operationId(info: KindInfo, version: string, action: Action, namespaced: boolean): string {
+  const scope = namespaced ? 'Namespaced' : '';
+  const across = action === 'list' && !namespaced && info.namespaced ? 'ForAllNamespaces' : '';
+  return `${OPERATION_VERB[action]}${groupWords(info.group)}${capitalize(version)}${scope}${info.kind}${across}`;
 }
 
 const OPERATION_VERB: Record<Action, string> = {

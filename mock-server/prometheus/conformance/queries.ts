@@ -33,6 +33,11 @@ export const CONFORMANCE_QUERIES: readonly string[] = [
   'stddev_over_time(istio_request_duration_milliseconds_sum[5m])',
   'quantile_over_time(0.9, istio_requests_total[5m])',
   'max_over_time(rate(istio_requests_total[1m])[5m:1m])',
+  'avg_over_time(rate(istio_requests_total[1m])[5m:])',
+  'istio_requests_total @ start()',
+  'rate(istio_requests_total[5m] @ end())',
+  'sum(rate(istio_requests_total[1m] offset -1m))',
+  'predict_linear(istio_requests_total[5m] @ end(), 60)',
   // Aggregations.
   'sum by (destination_service) (rate(istio_requests_total{reporter="destination"}[1m]))',
   'sum(rate(istio_requests_total{reporter="destination",destination_service_namespace=~"bookinfo|shop"}[1m])) by (source_workload_namespace, source_workload, destination_service_namespace, destination_service, destination_workload, destination_version, response_code, response_flags)',
@@ -48,6 +53,7 @@ export const CONFORMANCE_QUERIES: readonly string[] = [
   'topk(3, sum by (destination_workload) (rate(istio_requests_total[5m])))',
   'bottomk(2, sum by (destination_workload) (rate(istio_requests_total[5m])))',
   'topk by (reporter) (2, rate(istio_requests_total[1m]))',
+  'topk(2, rate(istio_requests_total[1m] @ end()))',
   // Histograms.
   'histogram_quantile(0.95, sum by (le, destination_service) (rate(istio_request_duration_milliseconds_bucket[1m])))',
   'histogram_quantile(0.5, sum by (le) (rate(istio_request_duration_milliseconds_bucket[5m])))',
@@ -89,6 +95,19 @@ export const CONFORMANCE_QUERIES: readonly string[] = [
   'ln(sum(rate(istio_requests_total[5m])))',
   'sort_desc(sum by (destination_workload) (rate(istio_requests_total[5m])))',
   'hour(timestamp(istio_requests_total{reporter="source", response_code="200", destination_workload="details-v1"}))',
+];
+
+/**
+ * Queries that tie (equal values compete for topk, sort): Prometheus 2.x breaks ties in
+ * map-iteration order in range queries, so only instant queries are deterministic.
+ */
+export const CONFORMANCE_INSTANT_QUERIES: readonly string[] = [
+  'topk(2, round(rate(istio_requests_total[5m])))',
+  'bottomk(3, round(rate(istio_requests_total[5m])))',
+  'sort(round(rate(istio_requests_total[5m])))',
+  'istio_requests_total[1m]',
+  'rate(istio_requests_total[1m])[5m:30s]',
+  'count_values("v", round(rate(istio_requests_total[5m])))',
 ];
 
 /** Queries both servers must reject with the same error type. */

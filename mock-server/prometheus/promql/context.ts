@@ -1,5 +1,5 @@
 import type { Tsdb } from '../tsdb/tsdb';
-import type { AtModifier } from './ast';
+import type { AtModifier, Expr } from './ast';
 import { TimeoutError } from './errors';
 import type { RangeSeries, SeriesMatrix, StepGrid } from './matrix';
 
@@ -8,6 +8,8 @@ export type Value =
   | { type: 'string'; value: string }
   | { type: 'vector'; matrix: SeriesMatrix }
   | { type: 'matrix'; series: RangeSeries[] };
+
+export type Evaluate = (expr: Expr, ctx: EvalContext) => Value;
 
 export interface EvalContext {
   readonly db: Tsdb;

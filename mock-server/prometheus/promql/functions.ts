@@ -1,6 +1,6 @@
 import { dropMetricName, type Labels } from '../labels';
 import { unwrapParens, type Call, type Expr } from './ast';
-import { expectScalar, expectString, expectVector, scalarValue, vectorValue, type EvalContext, type Value } from './context';
+import { expectScalar, expectString, expectVector, scalarValue, vectorValue, type EvalContext, type Evaluate, type Value } from './context';
 import { evalAbsent } from './functions-absent';
 import { CALENDAR_FUNCTIONS } from './functions-calendar';
 import { labelJoin, labelReplace } from './functions-labels';
@@ -8,7 +8,7 @@ import { evalHistogramQuantile } from './histogram';
 import { shareMetricName } from './label-sets';
 import { SeriesMatrix, stepTime } from './matrix';
 import { compareNaNFirst, goMax, goMin } from './numeric';
-import { evalRangeCall, type Evaluate } from './range-eval';
+import { evalRangeCall } from './range-eval';
 import { RANGE_FUNCTIONS } from './range-functions';
 import { evalVectorSelector } from './selectors';
 

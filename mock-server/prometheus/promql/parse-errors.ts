@@ -50,7 +50,8 @@ export function reportSyntaxError(ctx: ParseContext, tree: Tree): void {
   const rest = ctx.query.slice(errorAt).trim();
   if (rest === '') throw ctx.error(ctx.query.length, 'unexpected end of input');
   const token = /^([a-zA-Z_:][a-zA-Z0-9_:]*|\d[\w.]*|"(?:[^"\\]|\\.)*"?|\S)/.exec(rest)?.[0] ?? rest;
-  throw ctx.error(errorAt, `unexpected ${JSON.stringify(token)}`);
+  const kind = /^[a-zA-Z_:]/.test(token) ? 'identifier ' : '';
+  throw ctx.error(errorAt, `unexpected ${kind}${JSON.stringify(token)}`);
 }
 
 /** Identifiers directly followed by "(", outside string literals and comments. */

@@ -69,8 +69,19 @@ export function durationMs(ctx: ParseContext, node: SyntaxNode): number {
     throw new UnsupportedError(`duration expression "${ctx.text(node)}"`);
   }
   const text = ctx.text(literal);
-  const ms = parseDurationMs(text) ?? secondsToMs(parseNumberLiteral(text));
-  if (ms === null) throw ctx.error(literal, `bad duration syntax: "${text}"`);
+  const ms = parseDurationMs(text);
+  if (ms === null) {
+    // Prometheus 2.x wants a unit; later versions read a bare number as seconds.
+    if (parseNumberLiteral(text) !== null) throw ctx.error(literal, 'missing unit character in duration');
+    throw ctx.error(literal, `bad duration syntax: "${text}"`);
+  }
+  return ms;
+}
+
+/** A range or subquery step, which must be positive. */
+export function positiveDurationMs(ctx: ParseContext, node: SyntaxNode): number {
+  const ms = durationMs(ctx, node);
+  if (ms <= 0) throw ctx.error(node, 'duration must be greater than 0');
   return ms;
 }
 
@@ -84,10 +95,6 @@ export function offsetMs(ctx: ParseContext, node: SyntaxNode): number {
     return ctx.text(op) === '-' ? -ms : ms;
   }
   return durationMs(ctx, node);
-}
-
-function secondsToMs(seconds: number | null): number | null {
-  return seconds === null || !Number.isFinite(seconds) ? null : Math.round(seconds * 1000);
 }
 
 export function atModifier(ctx: ParseContext, node: SyntaxNode): AtModifier {

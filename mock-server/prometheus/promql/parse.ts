@@ -11,14 +11,15 @@ import {
   applyOffset,
   atModifier,
   buildVectorSelector,
-  durationMs,
   offsetMs,
+  positiveDurationMs,
   stringValue,
 } from './parse-selectors';
 
 /** Parses and type-checks a PromQL expression. Throws ParseError / UnsupportedError. */
 export function parseQuery(query: string): Expr {
   const ctx = new ParseContext(query);
+  if (query.replace(/#[^\n]*/g, '').trim() === '') throw ctx.error(0, 'no expression found in input');
   const tree = parser.parse(query);
   reportSyntaxError(ctx, tree);
   const top = exprChildren(tree.topNode)[0];
@@ -102,14 +103,14 @@ function buildMatrixSelector(ctx: ParseContext, node: SyntaxNode): Expr {
   if (inner.kind !== 'vectorSelector') throw ctx.error(node, 'ranges only allowed for vector selectors');
   if (inner.offsetMs !== 0) throw ctx.error(node, 'no offset modifiers allowed before range');
   if (inner.at !== null) throw ctx.error(node, 'no @ modifiers allowed before range');
-  return { kind: 'matrixSelector', selector: inner, rangeMs: durationMs(ctx, node.getChild('DurationExpr') as SyntaxNode) };
+  return { kind: 'matrixSelector', selector: inner, rangeMs: positiveDurationMs(ctx, node.getChild('DurationExpr') as SyntaxNode) };
 }
 
 function buildSubquery(ctx: ParseContext, node: SyntaxNode): Expr {
   const durations = node.getChildren('DurationExpr');
   const expr = buildExpr(ctx, onlyExpr(ctx, node));
-  const rangeMs = durationMs(ctx, durations[0] as SyntaxNode);
-  const stepMs = durations[1] === undefined ? null : durationMs(ctx, durations[1]);
+  const rangeMs = positiveDurationMs(ctx, durations[0] as SyntaxNode);
+  const stepMs = durations[1] === undefined ? null : positiveDurationMs(ctx, durations[1]);
   return { kind: 'subquery', expr, rangeMs, stepMs, offsetMs: 0, at: null };
 }
 

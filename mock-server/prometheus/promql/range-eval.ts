@@ -1,15 +1,14 @@
-import { dropMetricName, type Labels } from '../labels';
-import { SampleBuffer, type SampleSource } from '../tsdb/samples';
-import { unwrapParens, type Call, type Expr, type Subquery } from './ast';
+import { dropMetricName } from '../labels';
+import { SampleBuffer } from '../tsdb/samples';
+import { unwrapParens, type Call, type Expr } from './ast';
 import { typeOf } from './check';
-import { checkDeadline, expectScalar, expectVector, resolveAt, type EvalContext, type Value } from './context';
+import { checkDeadline, expectScalar, type EvalContext, type Evaluate } from './context';
 import { absentLabels } from './functions-absent';
 import { assertUniqueLabels, shareMetricName } from './label-sets';
-import { makeGrid, SeriesMatrix, stepTime } from './matrix';
+import { SeriesMatrix, stepTime } from './matrix';
 import { RANGE_FUNCTIONS, type Window } from './range-functions';
-import { matrixSelectorArgument, selectorTime, windowStart, type RangeArgument } from './selectors';
-
-export type Evaluate = (expr: Expr, ctx: EvalContext) => Value;
+import { matrixSelectorArgument, selectorTime, windowStart, type RangeArgument, type RangeInput } from './selectors';
+import { subqueryArgument } from './subquery';
 
 /** The series and window geometry of a range-vector argument (selector or subquery). */
 export function rangeArgument(expr: Expr, ctx: EvalContext, evaluate: Evaluate): RangeArgument {
@@ -69,7 +68,7 @@ interface SeriesWindow extends Window {
 function forEachWindow(
   arg: RangeArgument,
   ctx: EvalContext,
-  visit: (input: RangeArgument['inputs'][number], s: number, window: SeriesWindow) => void,
+  visit: (input: RangeInput, s: number, window: SeriesWindow) => void,
   params: Float64Array | null = null,
 ): void {
   const { grid } = ctx;
@@ -81,7 +80,7 @@ function forEachWindow(
   };
   for (let i = 0; i < arg.inputs.length; i++) {
     if ((i & 1023) === 0) checkDeadline(ctx);
-    const input = arg.inputs[i] as RangeArgument['inputs'][number];
+    const input = arg.inputs[i] as RangeInput;
     buffer.clear();
     const [clipMin, clipMax] = arg.clip ?? [-Infinity, Infinity];
     input.source.copyWindow(Math.max(clipMin, windowStart(first, arg.rangeMs)), Math.min(clipMax, last), buffer);
@@ -116,54 +115,4 @@ function absentOverTime(call: Call, arg: RangeArgument, ctx: EvalContext): Serie
   const row = out.addSeries(absentLabels(call.args[0] as Expr));
   for (let s = 0; s < ctx.grid.count; s++) if (seen[s] === 0) out.set(row, s, 1);
   return out.compact();
-}
-
-/** Samples held in arrays (a subquery's points), readable like a stored series. */
-class ArraySource implements SampleSource {
-  private readonly t: Float64Array;
-  private readonly v: Float64Array;
-
-  constructor(t: Float64Array, v: Float64Array) {
-    this.t = t;
-    this.v = v;
-  }
-
-  copyWindow(mint: number, maxt: number, out: SampleBuffer): void {
-    let lo = 0;
-    let hi = this.t.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.t[mid] as number) < mint) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < this.t.length && (this.t[i] as number) <= maxt; i++) out.push(this.t[i] as number, this.v[i] as number);
-  }
-}
-
-/**
- * Evaluates a subquery's inner expression on its own step grid — aligned to multiples of the
- * step, starting at the first aligned time inside the earliest window — as Prometheus does.
- */
-function subqueryArgument(sq: Subquery, ctx: EvalContext, evaluate: Evaluate): RangeArgument {
-  const at = resolveAt(sq.at, ctx);
-  const interval = sq.stepMs ?? ctx.subqueryStepMs;
-  const outerStart = at ?? ctx.grid.startMs;
-  const outerEnd = at ?? ctx.grid.endMs;
-  const earliest = outerStart - sq.offsetMs - sq.rangeMs;
-  let start = interval * Math.trunc(earliest / interval);
-  if (start < earliest) start += interval;
-  const grid = makeGrid(start, outerEnd - sq.offsetMs, interval);
-  const inner = expectVector(evaluate(sq.expr, { ...ctx, grid }));
-  const inputs: { labels: Labels; source: SampleSource }[] = [];
-  for (let i = 0; i < inner.length; i++) {
-    const t: number[] = [];
-    const v: number[] = [];
-    for (let s = 0; s < grid.count; s++) {
-      if (!inner.has(i, s)) continue;
-      t.push(stepTime(grid, s));
-      v.push(inner.get(i, s));
-    }
-    if (t.length > 0) inputs.push({ labels: inner.labels[i] as Labels, source: new ArraySource(Float64Array.from(t), Float64Array.from(v)) });
-  }
-  return { inputs, rangeMs: sq.rangeMs, offsetMs: sq.offsetMs, at };
 }

@@ -83,7 +83,7 @@ export function evalTopBottomK(op: 'topk' | 'bottomk', input: SeriesMatrix, grou
   const outRow = new Int32Array(input.length).fill(-1);
   for (let s = 0; s < steps; s++) {
     const kValue = kParam[s] as number;
-    if (!(kValue <= 9.223372036854775807e18 && kValue >= -9.223372036854775808e18)) {
+    if (!(kValue <= 2 ** 63 && kValue >= -(2 ** 63))) {
       throw new ExecutionError(`Scalar value ${formatGoScalar(kValue)} overflows int64`);
     }
     const k = Math.trunc(kValue);

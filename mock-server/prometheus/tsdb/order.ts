@@ -74,3 +74,4 @@ export class SeriesOrder {
     for (let r = 0; r < merged.length; r++) this.rank[(merged[r] as MemSeries).id] = r;
   }
 }
+
