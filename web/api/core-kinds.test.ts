@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../mesh/kube-types';
-import { deploymentView, matchesSelector, podView, serviceView } from './core-kinds';
+import { PodIndex, deploymentView, matchesSelector, podView, serviceView } from './core-kinds';
+import type { PodView } from './core-kinds';
 
 const pod: KubeObject = {
   apiVersion: 'v1',
@@ -91,5 +92,27 @@ describe('matchesSelector', () => {
     [{ matchLabels: {}, matchExpressions: [] }, true],
   ])('%j → %s', (selector, expected) => {
     expect(matchesSelector(labels, selector)).toBe(expected);
+  });
+});
+
+describe('PodIndex', () => {
+  const pods = [
+    podView({ ...pod, metadata: { name: 'a', namespace: 'one', labels: { app: 'x', version: 'v1' } } }),
+    podView({ ...pod, metadata: { name: 'b', namespace: 'one', labels: { app: 'x', version: 'v2' } } }),
+    podView({ ...pod, metadata: { name: 'c', namespace: 'two', labels: { app: 'x', version: 'v1' } } }),
+  ];
+  const index = new PodIndex(pods);
+  const names = (selected: PodView[]) => selected.map((p) => p.name);
+
+  it('selects by labels within one namespace', () => {
+    expect(names(index.select('one', { matchLabels: { app: 'x' }, matchExpressions: [] }))).toEqual(['a', 'b']);
+    expect(names(index.select('one', { matchLabels: { app: 'x', version: 'v2' }, matchExpressions: [] }))).toEqual(['b']);
+    expect(names(index.select('two', { matchLabels: { app: 'y' }, matchExpressions: [] }))).toEqual([]);
+  });
+
+  it('applies match expressions, and selects the whole namespace with an empty selector', () => {
+    const notV1 = { matchLabels: {}, matchExpressions: [{ key: 'version', operator: 'NotIn', values: ['v1'] }] };
+    expect(names(index.select('one', notV1))).toEqual(['b']);
+    expect(names(index.select('two', { matchLabels: {}, matchExpressions: [] }))).toEqual(['c']);
   });
 });

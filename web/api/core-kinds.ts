@@ -234,3 +234,32 @@ export function appOf(labels: Readonly<Record<string, string>>): string | undefi
 export function versionOf(labels: Readonly<Record<string, string>>): string | undefined {
   return labels['service.istio.io/canonical-revision'] ?? labels['app.kubernetes.io/version'] ?? labels.version;
 }
+
+/** Pods by namespace and label, so that a selector looks up its few candidates instead of scanning every pod. */
+export class PodIndex {
+  private readonly byLabel = new Map<string, PodView[]>();
+  private readonly byNamespace = new Map<string, PodView[]>();
+
+  constructor(pods: readonly PodView[]) {
+    for (const pod of pods) {
+      push(this.byNamespace, pod.namespace, pod);
+      for (const [key, value] of Object.entries(pod.labels)) push(this.byLabel, `${pod.namespace}\n${key}=${value}`, pod);
+    }
+  }
+
+  /** Pods in `namespace` that `selector` selects; an empty selector selects them all. */
+  select(namespace: string, selector: LabelSelector): PodView[] {
+    let narrowest: readonly PodView[] = this.byNamespace.get(namespace) ?? [];
+    for (const [key, value] of Object.entries(selector.matchLabels)) {
+      const candidates = this.byLabel.get(`${namespace}\n${key}=${value}`) ?? [];
+      if (candidates.length < narrowest.length) narrowest = candidates;
+    }
+    return narrowest.filter((pod) => matchesSelector(pod.labels, selector));
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -23,6 +23,7 @@ export { createKubeApi } from './kube-api';
 export type { KubeApi } from './kube-api';
 export { sessionTokenStore } from './token-store';
 export {
+  PodIndex,
   appOf,
   deploymentView,
   matchesSelector,

@@ -1,5 +1,5 @@
 /** The services list: each Service with the pods behind it, their versions, and the config that points at it. */
-import { matchesSelector, selectorFromMap, versionOf } from '../../api';
+import { PodIndex, selectorFromMap, versionOf } from '../../api';
 import type { PodView, ServiceView } from '../../api';
 import { indexReferences, referencesTo } from './references';
 import type { ConfigObjects, ConfigReference } from './references';
@@ -18,16 +18,10 @@ export function deriveServices(
   pods: readonly PodView[],
   configs: readonly ConfigObjects[],
 ): ServiceRow[] {
-  const podsByNamespace = new Map<string, PodView[]>();
-  for (const pod of pods) {
-    const list = podsByNamespace.get(pod.namespace);
-    if (list) list.push(pod);
-    else podsByNamespace.set(pod.namespace, [pod]);
-  }
+  const podIndex = new PodIndex(pods);
   const index = indexReferences(configs);
   return services.map((service) => {
-    const selector = service.selector ? selectorFromMap(service.selector) : undefined;
-    const behind = selector ? (podsByNamespace.get(service.namespace) ?? []).filter((pod) => matchesSelector(pod.labels, selector)) : [];
+    const behind = service.selector ? podIndex.select(service.namespace, selectorFromMap(service.selector)) : [];
     const versions = [...new Set(behind.map((pod) => versionOf(pod.labels)).filter((v): v is string => Boolean(v)))].sort((a, b) =>
       a.localeCompare(b, undefined, { numeric: true }),
     );

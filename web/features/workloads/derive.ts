@@ -2,7 +2,7 @@
  * Workloads as an operator thinks of them: a Deployment with its pods, or, for pods no Deployment
  * owns, their controller (StatefulSet, DaemonSet, Job…) or the bare pod.
  */
-import { appOf, matchesSelector, versionOf } from '../../api';
+import { PodIndex, appOf, versionOf } from '../../api';
 import type { DeploymentView, PodView } from '../../api';
 
 export type Dataplane = 'sidecar' | 'ambient' | 'none';
@@ -53,14 +53,35 @@ function distinct(values: (string | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => Boolean(v)))].sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
 }
 
-/** Which Deployment owns a pod: by its ReplicaSet's name when it has one, else by selector. */
-function ownerDeployment(pod: PodView, byName: Map<string, DeploymentView>, inNamespace: readonly DeploymentView[]) {
+/** The Deployment whose ReplicaSet owns the pod, from the ReplicaSet's name ("<deployment>-<pod-template-hash>"). */
+function deploymentByReplicaSet(pod: PodView, byName: ReadonlyMap<string, DeploymentView>): DeploymentView | undefined {
   const hash = pod.labels['pod-template-hash'];
-  if (pod.owner?.kind === 'ReplicaSet' && hash && pod.owner.name.endsWith(`-${hash}`)) {
-    const deployment = byName.get(`${pod.namespace}/${pod.owner.name.slice(0, -hash.length - 1)}`);
-    if (deployment) return deployment;
+  if (pod.owner?.kind !== 'ReplicaSet' || !hash || !pod.owner.name.endsWith(`-${hash}`)) return undefined;
+  return byName.get(`${pod.namespace}/${pod.owner.name.slice(0, -hash.length - 1)}`);
+}
+
+function hasSelector(deployment: DeploymentView): boolean {
+  return Object.keys(deployment.selector.matchLabels).length > 0 || deployment.selector.matchExpressions.length > 0;
+}
+
+/** Which Deployment owns each pod: by its ReplicaSet's name when it has one, else by the Deployment's selector. */
+function assignPods(deployments: readonly DeploymentView[], pods: readonly PodView[]): Map<PodView, DeploymentView> {
+  const byName = new Map(deployments.map((d) => [`${d.namespace}/${d.name}`, d]));
+  const owners = new Map<PodView, DeploymentView>();
+  for (const pod of pods) {
+    const deployment = deploymentByReplicaSet(pod, byName);
+    if (deployment) owners.set(pod, deployment);
   }
-  return inNamespace.find((d) => matchesSelector(pod.labels, d.selector) && Object.keys(d.selector.matchLabels).length > 0);
+  const index = new PodIndex(pods);
+  for (const deployment of deployments) {
+    if (!hasSelector(deployment)) continue;
+    for (const pod of index.select(deployment.namespace, deployment.selector)) {
+      // Pods of another kind of controller (StatefulSet, Job…) are never a Deployment's.
+      const claimable = !pod.owner || pod.owner.kind === 'ReplicaSet';
+      if (claimable && !owners.has(pod)) owners.set(pod, deployment);
+    }
+  }
+  return owners;
 }
 
 export function deriveWorkloads(
@@ -68,17 +89,13 @@ export function deriveWorkloads(
   pods: readonly PodView[],
   namespaceLabels: ReadonlyMap<string, Readonly<Record<string, string>>> = new Map(),
 ): Workload[] {
-  const byName = new Map(deployments.map((d) => [`${d.namespace}/${d.name}`, d]));
-  const byNamespace = new Map<string, DeploymentView[]>();
-  for (const d of deployments) pushTo(byNamespace, d.namespace, d);
-
-  const podsByDeployment = new Map<string, PodView[]>();
+  const owners = assignPods(deployments, pods);
+  const podsByDeployment = new Map<DeploymentView, PodView[]>();
   const others = new Map<string, { kind: string; name: string; namespace: string; pods: PodView[] }>();
   for (const pod of pods) {
-    const deployment = ownerDeployment(pod, byName, byNamespace.get(pod.namespace) ?? []);
+    const deployment = owners.get(pod);
     if (deployment) {
-      const key = `${deployment.namespace}/${deployment.name}`;
-      pushTo(podsByDeployment, key, pod);
+      pushTo(podsByDeployment, deployment, pod);
       continue;
     }
     const kind = pod.owner?.kind ?? 'Pod';
@@ -89,22 +106,20 @@ export function deriveWorkloads(
     others.set(key, group);
   }
 
-  const workloads: Workload[] = deployments.map((d) => {
-    const key = `${d.namespace}/${d.name}`;
-    const owned = podsByDeployment.get(key) ?? [];
-    return build({
-      key: `Deployment/${key}`,
+  const workloads: Workload[] = deployments.map((d) =>
+    build({
+      key: `Deployment/${d.namespace}/${d.name}`,
       kind: 'Deployment',
       name: d.name,
       namespace: d.namespace,
       desired: d.replicas,
-      pods: owned,
+      pods: podsByDeployment.get(d) ?? [],
       labels: d.templateLabels,
       containers: d.containers,
       created: d.created,
       nsLabels: namespaceLabels.get(d.namespace),
-    });
-  });
+    }),
+  );
   for (const [key, group] of others) {
     const first = group.pods[0];
     workloads.push(
@@ -124,7 +139,7 @@ export function deriveWorkloads(
   return workloads;
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
