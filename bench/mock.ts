@@ -6,7 +6,7 @@ const PODS = 10_000;
 
 /** Starts the 10,000-pod scale scenario in its own process and times the API against it. */
 export async function benchMockServer(): Promise<Record<string, number>> {
-  const mock = await startMockProcess(['--scenario', 'scale', '--pods', String(PODS), '--seed', '1']);
+  const mock = await startMockProcess(['--scenario', 'scale', '--pods', String(PODS), '--seed', '1', '--history-minutes', '0']);
   try {
     const podsUrl = `${mock.url}/api/v1/pods`;
     const first = await getBytes(podsUrl);

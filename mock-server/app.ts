@@ -4,7 +4,8 @@ import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { registerKubeApi, type TokenEntry } from './kube/server';
 import { ObjectStore } from './kube/store';
-import { scenarioByName, type ScenarioName } from './sim/scenarios';
+import { DEFAULT_SEED, scenarioByName, type ScenarioName } from './sim/scenarios';
+import { mountTelemetry, type Telemetry } from './sim/traffic';
 
 export interface MockServerOptions {
   host: string;
@@ -19,12 +20,16 @@ export interface MockServerOptions {
   fresh?: boolean;
   /** A JSON file holding `[{ "token", "user", "role": "admin" | "read-only" }]`. */
   tokensFile?: string;
+  /** Minutes of telemetry history simulated at start (default 60), so charts are never empty. */
+  historyMinutes?: number;
   quiet?: boolean;
 }
 
 export interface MockServer {
   readonly url: string;
   readonly store: ObjectStore;
+  /** The simulated telemetry: its time-series store and fault switches. */
+  readonly telemetry: Telemetry;
   close(): Promise<void>;
 }
 
@@ -32,8 +37,9 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   const log = options.quiet ? () => undefined : (line: string) => console.log(line);
   const tokens = options.tokensFile ? readTokens(options.tokensFile) : undefined;
   const store = await ObjectStore.open({ dataDir: options.dataDir, fresh: options.fresh });
+  const seed = options.seed ?? DEFAULT_SEED;
+  const scenario = scenarioByName(options.scenario, { pods: options.pods, seed, now: new Date() });
   if (store.isEmpty()) {
-    const scenario = scenarioByName(options.scenario, { pods: options.pods, seed: options.seed, now: new Date() });
     await store.seed(scenario.objects);
     log(`Seeded the ${scenario.name} scenario: ${scenario.objects.length} objects`);
   } else {
@@ -41,14 +47,23 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
   }
 
   const app = Fastify({ logger: false, forceCloseConnections: true });
-  const api = await registerKubeApi(app, { store, tokens });
+  let telemetry: Telemetry | undefined;
+  const historyMs = (options.historyMinutes ?? 60) * 60_000;
+  const api = await registerKubeApi(app, {
+    store,
+    tokens,
+    extraRoutes: async (scope) => {
+      telemetry = await mountTelemetry(scope, { store, scenario, seed, historyMs });
+    },
+  });
   app.addHook('onClose', async () => store.close());
   await app.listen({ host: options.host, port: options.port });
   const { port } = app.server.address() as AddressInfo;
   if (api.openAccess) {
     log(`No tokens configured: the API is open to anyone who can reach ${options.host}:${port}`);
   }
-  return { url: `http://${options.host}:${port}`, store, close: () => app.close() };
+  if (!telemetry) throw new Error('the telemetry routes were not mounted');
+  return { url: `http://${options.host}:${port}`, store, telemetry, close: () => app.close() };
 }
 
 function readTokens(file: string): TokenEntry[] {

@@ -13,13 +13,15 @@ const { values: flags } = parseArgs({
     'data-dir': { type: 'string' },
     fresh: { type: 'boolean', default: false },
     tokens: { type: 'string' },
+    'history-minutes': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 
 if (flags.help) {
   console.log(`Usage: npm run mock -- [--port 7070] [--host 127.0.0.1] [--scenario demo|scale] [--pods N]
-                       [--seed S] [--data-dir DIR] [--fresh] [--tokens FILE]`);
+                       [--seed S] [--data-dir DIR] [--fresh] [--tokens FILE]
+                       [--history-minutes M]   telemetry history simulated at start (default 60)`);
   process.exit(0);
 }
 
@@ -51,6 +53,7 @@ const mock = await startMockServer({
   dataDir: flags['data-dir'],
   fresh: flags.fresh,
   tokensFile: flags.tokens,
+  historyMinutes: numberFlag('history-minutes', flags['history-minutes']),
 });
 console.log(`Mock Kubernetes API: ${mock.url}`);
 

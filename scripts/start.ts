@@ -20,6 +20,7 @@ const { values: flags } = parseArgs({
     pods: { type: 'string' },
     seed: { type: 'string' },
     tokens: { type: 'string' },
+    'history-minutes': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -27,6 +28,7 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   console.log(`Usage: npm start -- [--port 8080] [--api-port 7070] [--data-dir DIR] [--fresh]
                     [--scenario demo|scale] [--pods N] [--seed S] [--tokens FILE]
+                    [--history-minutes M]
   --fresh    discard the demo's saved state and start from the seeded mesh
   MESHDECK_KUBE_URL=http://127.0.0.1:8001 npm start   serves the console against a real cluster
                                                        through \`kubectl proxy\` (no mock).`);
@@ -48,6 +50,7 @@ if (!kubeUrl) {
     dataDir: flags['data-dir'],
     fresh: flags.fresh,
     tokensFile: flags.tokens,
+    historyMinutes: flags['history-minutes'] === undefined ? undefined : Number(flags['history-minutes']),
   });
   kubeUrl = mock.url;
   console.log(`Mock Kubernetes API:  ${mock.url}`);

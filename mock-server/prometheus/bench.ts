@@ -1,4 +1,4 @@
-import { seededRandom } from './conformance/synthetic-history';
+import { seededRandom } from '../shared/seeded-random';
 import { instantQuery, rangeQuery } from './promql/engine';
 import { Tsdb } from './tsdb/tsdb';
 

@@ -1,17 +1,7 @@
+import { seededRandom } from '../../shared/seeded-random';
 import { Tsdb } from '../tsdb/tsdb';
 import type { SeriesRef } from '../tsdb/series';
 
-/** A deterministic pseudo-random generator (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 interface Edge {
   source: [namespace: string, workload: string, app: string, version: string];

@@ -51,12 +51,8 @@ describe('Tsdb selection', () => {
     expect(select(db, ['__name__', '=', 'x']).map((r) => r.job)).toEqual(['a', 'aa', 'b', 'c']);
   });
 
-  it('anchors regular expressions and translates RE2 syntax', () => {
+  it('anchors regular expressions', () => {
     expect(compileAnchoredRegex('api').test('api-2')).toBe(false);
-    expect(compileAnchoredRegex('(?i)API').test('api')).toBe(true);
-    expect(compileAnchoredRegex('[[:digit:]]+').test('123')).toBe(true);
-    expect(compileAnchoredRegex('(?P<x>a)b').exec('ab')?.groups?.x).toBe('a');
-    expect(compileAnchoredRegex('a.c').test('a\nc')).toBe(false);
     expect(() => compileAnchoredRegex('(?=a)')).toThrow(/invalid or unsupported Perl syntax/);
   });
 

@@ -1,4 +1,5 @@
 /** Seeded randomness: the same seed always gives the same sequence. */
+import { seededRandom } from '../../../shared/seeded-random';
 
 /** 32-bit FNV-1a of a string, mixed with a seed. */
 export function hashString(text: string, seed = 0): number {
@@ -18,23 +19,12 @@ export function mix32(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** mulberry32: tiny, fast, and good enough for shaping mock data. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class Rng {
   private readonly next: () => number;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
 
   /** Uniform in [0, 1). */

@@ -1,0 +1,62 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerKubeApi } from '../../kube/server';
+import { ObjectStore } from '../../kube/store';
+import { scenarioByName } from '../scenarios';
+import { mountTelemetry, PROMETHEUS_PROXY_PREFIX, type Telemetry } from './mount';
+
+const NOW = Date.UTC(2026, 0, 1, 12);
+const AUTH = { authorization: 'Bearer admin-token' };
+
+describe('mountTelemetry', () => {
+  let app: FastifyInstance;
+  let telemetry: Telemetry | undefined;
+
+  beforeEach(async () => {
+    const scenario = scenarioByName('demo', { now: new Date(NOW) });
+    const store = await ObjectStore.open({});
+    await store.seed(scenario.objects);
+    app = Fastify({ logger: false });
+    await registerKubeApi(app, {
+      store,
+      tokens: [{ token: 'admin-token', user: 'admin', role: 'admin' }],
+      extraRoutes: async (scope) => {
+        telemetry = await mountTelemetry(scope, { store, scenario, seed: 1, historyMs: 5 * 60_000, now: () => NOW });
+      },
+    });
+    await app.ready();
+  });
+
+  afterEach(async () => {
+    await app.close();
+  });
+
+  const query = (promql: string, headers: Record<string, string> = AUTH) =>
+    app.inject({ url: `${PROMETHEUS_PROXY_PREFIX}/api/v1/query?query=${encodeURIComponent(promql)}&time=${NOW / 1000}`, headers });
+
+  it('serves backfilled Istio metrics through the service proxy path', async () => {
+    const response = await query('sum(rate(istio_requests_total{reporter="destination"}[1m]))');
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ status: string; data: { result: { value: [number, string] }[] } }>();
+    expect(body.status).toBe('success');
+    expect(Number(body.data.result[0]?.value[1])).toBeGreaterThan(0);
+  });
+
+  it('sits behind the API authentication', async () => {
+    expect((await query('up', {})).statusCode).toBe(401);
+  });
+
+  it('exposes /metrics at the proxy prefix', async () => {
+    const response = await app.inject({ url: `${PROMETHEUS_PROXY_PREFIX}/metrics`, headers: AUTH });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('# TYPE istio_requests_total counter');
+    expect(response.body).toContain('istio_request_duration_milliseconds_bucket{');
+  });
+
+  it('switches the Prometheus API into a fault mode and back', async () => {
+    telemetry?.setPrometheusFault({ kind: 'unavailable' });
+    expect((await query('up')).statusCode).toBe(503);
+    telemetry?.setPrometheusFault({ kind: 'none' });
+    expect((await query('up')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { findKind, type KindInfo } from '../../../mesh/kinds';
+import type { KubeObject } from '../../../mesh/kube-types';
+import { ObjectStore } from '../../kube/store';
+import { instantQuery, Tsdb } from '../../prometheus';
+import { scenarioByName } from '../scenarios';
+import { createTrafficSimulator, type TrafficSimulator } from './simulator';
+
+const START = Date.UTC(2026, 0, 1, 12);
+const STEP = 15_000;
+const REVIEWS_BY_VERSION =
+  'sum by (destination_version) (rate(istio_requests_total{destination_service_name="reviews",reporter="destination"}[1m]))';
+
+function kind(group: string, name: string): KindInfo {
+  const info = findKind(group, name);
+  if (!info) throw new Error(`no kind ${name}`);
+  return info;
+}
+const VIRTUAL_SERVICE = kind('networking.istio.io', 'VirtualService');
+const AUTHORIZATION_POLICY = kind('security.istio.io', 'AuthorizationPolicy');
+const DESTINATION_RULE = kind('networking.istio.io', 'DestinationRule');
+
+interface Harness {
+  store: ObjectStore;
+  db: Tsdb;
+  sim: TrafficSimulator;
+  now: number;
+}
+
+async function harness(): Promise<Harness> {
+  const scenario = scenarioByName('demo', { now: new Date(START) });
+  const store = await ObjectStore.open({});
+  await store.seed(scenario.objects);
+  const db = new Tsdb();
+  const sim = createTrafficSimulator({ store, scenario, db, seed: 7, stepMs: STEP });
+  sim.backfill(START - 5 * 60_000, START);
+  return { store, db, sim, now: START };
+}
+
+/** Ticks past the rate window so it holds only samples written under the new config. */
+function advance(h: Harness, steps = 6): void {
+  for (let i = 0; i < steps; i++) {
+    h.now += STEP;
+    h.sim.tick(h.now);
+  }
+}
+
+function byLabel(h: Harness, query: string, label: string): Record<string, number> {
+  const result = instantQuery(h.db, query, h.now);
+  if (result.resultType !== 'vector') throw new Error(`expected a vector, got ${result.resultType}`);
+  const out: Record<string, number> = {};
+  for (const sample of result.samples) {
+    const index = sample.labels.indexOf(label);
+    out[index >= 0 ? (sample.labels[index + 1] ?? '') : ''] = sample.value;
+  }
+  return out;
+}
+
+async function setReviewsRoute(h: Harness, http: unknown[]): Promise<void> {
+  const current = h.store.get(VIRTUAL_SERVICE, 'bookinfo', 'reviews');
+  if (!current) throw new Error('the demo has a reviews VirtualService');
+  await h.store.update(VIRTUAL_SERVICE, { ...current, spec: { hosts: ['reviews'], http } });
+}
+
+const toV3 = { destination: { host: 'reviews', subset: 'v3' }, weight: 100 };
+
+describe('traffic simulator', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await harness();
+  });
+
+  it('splits reviews traffic over v1, v2 and v3 as the VirtualService weights say', () => {
+    const rates = byLabel(h, REVIEWS_BY_VERSION, 'destination_version');
+    expect(Object.keys(rates).sort()).toEqual(['v1', 'v2', 'v3']);
+    const total = (rates.v1 ?? 0) + (rates.v2 ?? 0) + (rates.v3 ?? 0);
+    expect(total).toBeGreaterThan(10);
+    expect((rates.v1 ?? 0) / total).toBeCloseTo(0.5, 1);
+  });
+
+  it('follows a VirtualService edit: reviews 100% v3', async () => {
+    const before = byLabel(h, REVIEWS_BY_VERSION, 'destination_version');
+    await setReviewsRoute(h, [{ route: [toV3] }]);
+    advance(h);
+    const after = byLabel(h, REVIEWS_BY_VERSION, 'destination_version');
+    expect(after.v1).toBe(0);
+    expect(after.v2).toBe(0);
+    expect(after.v3 ?? 0).toBeGreaterThan((before.v3 ?? 0) * 2);
+  });
+
+  it('aborts about half the requests with a 50% fault, flagged FI', async () => {
+    await setReviewsRoute(h, [{ fault: { abort: { percentage: { value: 50 }, httpStatus: 503 } }, route: [toV3] }]);
+    advance(h);
+    const query = 'sum by (response_flags) (rate(istio_requests_total{destination_service_name="reviews",reporter="source"}[1m]))';
+    const rates = byLabel(h, query, 'response_flags');
+    const aborted = rates.FI ?? 0;
+    const total = aborted + (rates['-'] ?? 0);
+    expect(aborted / total).toBeGreaterThan(0.4);
+    expect(aborted / total).toBeLessThan(0.6);
+    const codes = byLabel(h, 'sum by (response_code) (rate(istio_requests_total{response_flags="FI"}[1m]))', 'response_code');
+    expect(Object.keys(codes)).toEqual(['503']);
+  });
+
+  it('answers 403 under a DENY AuthorizationPolicy', async () => {
+    const policy: KubeObject = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'deny-reviews', namespace: 'bookinfo' },
+      spec: { selector: { matchLabels: { app: 'reviews' } }, action: 'DENY', rules: [{}] },
+    };
+    await h.store.create(AUTHORIZATION_POLICY, policy);
+    advance(h);
+    const query = 'sum by (response_code, response_flags) (rate(istio_requests_total{destination_service_name="reviews",reporter="destination"}[1m]))';
+    const rates = byLabel(h, query, 'response_code');
+    expect(rates['403']).toBeGreaterThan(10);
+    // Counters of the earlier 200s stay exported, flat.
+    expect(rates['200'] ?? 0).toBe(0);
+  });
+
+  it('fails plaintext connections to a STRICT mTLS workload with 503 UF', async () => {
+    const plaintext: KubeObject = {
+      apiVersion: 'networking.istio.io/v1',
+      kind: 'DestinationRule',
+      metadata: { name: 'frontend-plaintext', namespace: 'online-shop' },
+      spec: { host: 'frontend', trafficPolicy: { tls: { mode: 'DISABLE' } } },
+    };
+    await h.store.create(DESTINATION_RULE, plaintext);
+    advance(h);
+    const query =
+      'sum by (response_flags) (rate(istio_requests_total{source_workload="loadgenerator",destination_service_name="frontend",reporter="source"}[1m]))';
+    const rates = byLabel(h, query, 'response_flags');
+    // Istio's default retry policy retries connect failures, so the retries run out too.
+    expect(rates['UF,URX']).toBeGreaterThan(5);
+    expect(rates['-'] ?? 0).toBe(0);
+  });
+
+  it('writes the same data for the same seed', async () => {
+    const other = await harness();
+    const query = 'sum by (destination_workload) (increase(istio_request_duration_milliseconds_sum[5m]))';
+    expect(byLabel(other, query, 'destination_workload')).toEqual(byLabel(h, query, 'destination_workload'));
+  });
+});

@@ -1,0 +1,164 @@
+/**
+ * The traffic simulator: each step (15 s of simulated time) pushes the scenario's call graph through the
+ * live mesh config and adds the resulting requests to Istio's standard metrics in a Tsdb.
+ *
+ * Traffic is aggregated, not simulated request by request: each edge (a caller making one kind of call)
+ * is planned once per config version into shares per series; a step multiplies those shares by the
+ * edge's request count. Plans are dropped whenever the store changes a kind that affects traffic.
+ */
+import { ISTIO_METRICS } from '../../../mesh/telemetry';
+import type { ObjectStore } from '../../kube/store';
+import type { Tsdb } from '../../prometheus';
+import { EXTERNAL_ORIGIN, isRootCall, workloadKey, type Scenario, type SimCall, type SimWorkload } from '../model';
+import { planEdge } from './edge-plan';
+import { lineWriter, lineWriterKey, type LineWriter } from './line-writer';
+import { readLiveConfig, TRAFFIC_KINDS, type LiveConfig } from './live-config';
+import { MetricSink } from './metric-sink';
+import { mixSeed, seededRandom } from './random';
+import { propagate, type EdgeRunner } from './propagate';
+
+export const DEFAULT_STEP_MS = 15_000;
+
+export interface TrafficSimulatorOptions {
+  store: ObjectStore;
+  scenario: Scenario;
+  db: Tsdb;
+  seed: number;
+  stepMs?: number;
+  /** Wall clock for `start()`; default Date.now. */
+  now?: () => number;
+}
+
+export interface TrafficSimulator {
+  /** Writes every step in (fromMs, toMs] with the config as it is now. */
+  backfill(fromMs: number, toMs: number): void;
+  /** Writes the steps due up to `nowMs` since the last one written. */
+  tick(nowMs: number): void;
+  /** Ticks on a timer (unref'd) at the wall clock. */
+  start(): void;
+  /** Stops the timer and stops following the store; the simulator is done after this. */
+  stop(): void;
+  /** Series written so far. */
+  readonly seriesCount: number;
+}
+
+interface PlannedEdge {
+  readonly served: readonly { readonly workload: SimWorkload; readonly share: number }[];
+  readonly writers: readonly { readonly write: LineWriter; readonly share: number }[];
+}
+
+export function createTrafficSimulator(options: TrafficSimulatorOptions): TrafficSimulator {
+  const { store, scenario, db } = options;
+  const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
+  const now = options.now ?? Date.now;
+  const sink = new MetricSink(db);
+  const byKey = new Map(scenario.workloads.map((w) => [workloadKey(w.namespace, w.name), w]));
+  const byNamespace = groupBy(scenario.workloads, (w) => w.namespace);
+  const fanOutCalls = groupBy(
+    scenario.calls.filter((c) => !isRootCall(c)),
+    (c) => c.from,
+  );
+  const rootCalls = scenario.calls.filter(isRootCall);
+  const callIds = new Map(scenario.calls.map((c, i) => [c, i]));
+  setMetadata(db);
+
+  let config: LiveConfig | undefined;
+  const plans = new Map<string, PlannedEdge>();
+  // Writers outlive plans: after a config change most lines feed the same series as before.
+  const writers = new Map<string, LineWriter>();
+  const unsubscribe = store.onChange((change) => {
+    if (TRAFFIC_KINDS.has(change.info)) config = undefined;
+  });
+  let lastStepT: number | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+
+  const currentConfig = (): LiveConfig => {
+    if (!config) {
+      config = readLiveConfig(store);
+      plans.clear();
+    }
+    return config;
+  };
+
+  const plannedEdge = (caller: SimWorkload | undefined, call: SimCall): PlannedEdge => {
+    const callerKey = caller ? workloadKey(caller.namespace, caller.name) : EXTERNAL_ORIGIN;
+    const callId = callIds.get(call) ?? -1;
+    const key = `${callerKey}|${callId}`;
+    let planned = plans.get(key);
+    if (!planned) {
+      const plan = planEdge({ config: currentConfig(), workloadsInNamespace: (ns) => byNamespace.get(ns) ?? [] }, caller, call);
+      const lineWriters = plan.lines.map((line) => {
+        const writerKey = lineWriterKey(callerKey, callId, line);
+        let write = writers.get(writerKey);
+        if (!write) {
+          write = lineWriter(sink, caller, call, line);
+          writers.set(writerKey, write);
+        }
+        return { write, share: line.share };
+      });
+      planned = { served: plan.served, writers: lineWriters };
+      plans.set(key, planned);
+    }
+    return planned;
+  };
+
+  const runEdge: EdgeRunner = (caller, call, requests) => {
+    const planned = plannedEdge(caller, call);
+    for (const { write, share } of planned.writers) write(requests * share);
+    return planned.served;
+  };
+
+  const step = (tMs: number): void => {
+    currentConfig();
+    const noise = seededRandom(mixSeed(options.seed, Math.floor(tMs / stepMs)));
+    const roots = rootCalls.map((call) => ({
+      caller: call.from === EXTERNAL_ORIGIN ? undefined : byKey.get(call.from),
+      call,
+      requests: call.rps * (stepMs / 1000) * (0.9 + 0.2 * noise()),
+    }));
+    propagate(roots, (w) => fanOutCalls.get(workloadKey(w.namespace, w.name)) ?? [], runEdge);
+    sink.flush(tMs);
+    lastStepT = tMs;
+  };
+
+  const runSteps = (fromMs: number, toMs: number): void => {
+    const first = Math.floor(fromMs / stepMs) * stepMs + stepMs;
+    for (let t = first; t <= toMs; t += stepMs) step(t);
+  };
+
+  const tick = (nowMs: number): void => runSteps(lastStepT ?? nowMs - stepMs, nowMs);
+
+  return {
+    backfill: (fromMs, toMs) => runSteps(lastStepT ?? fromMs, toMs),
+    tick,
+    start() {
+      if (timer) return;
+      // Checked more often than once a step so that steps land close to when they are due.
+      timer = setInterval(() => tick(now()), Math.min(stepMs, 5_000));
+      timer.unref();
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      unsubscribe();
+    },
+    get seriesCount() {
+      return sink.seriesCount;
+    },
+  };
+}
+
+function setMetadata(db: Tsdb): void {
+  for (const info of ISTIO_METRICS) db.setMetadata(info.name, { type: info.type, help: info.help });
+}
+
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
