@@ -3,6 +3,7 @@
  * the RE2 regular expressions Envoy evaluates. Envoy regex matchers match the WHOLE value.
  */
 
+import { compileRe2 } from '../re2';
 import { asObject, asString } from './narrow';
 
 export type StringMatcher =
@@ -30,7 +31,7 @@ export function parseStringMatch(value: unknown): StringMatcher | undefined {
 }
 
 export function regexMatcher(pattern: string): StringMatcher {
-  return { kind: 'regex', value: pattern, regex: compileRe2(pattern) };
+  return { kind: 'regex', value: pattern, regex: tryCompileRe2(pattern) };
 }
 
 /**
@@ -54,62 +55,18 @@ export function matchString(m: StringMatcher, value: string | undefined, ignoreC
   }
 }
 
-const POSIX_CLASSES: Readonly<Record<string, string>> = {
-  alnum: '0-9A-Za-z',
-  alpha: 'A-Za-z',
-  ascii: '\\x00-\\x7F',
-  blank: '\\t ',
-  cntrl: '\\x00-\\x1F\\x7F',
-  digit: '0-9',
-  graph: '!-~',
-  lower: 'a-z',
-  print: ' -~',
-  punct: '!-\\/:-@\\[-`{-~',
-  space: '\\t\\n\\v\\f\\r ',
-  upper: 'A-Z',
-  word: '0-9A-Za-z_',
-  xdigit: '0-9A-Fa-f',
-};
-
-const cache = new Map<string, RegExp | undefined>();
-
 /**
- * Compiles an RE2 pattern to a JavaScript RegExp, or undefined when the pattern is invalid (Envoy would
- * reject the config; here the matcher simply never matches). Handles the RE2 syntax JavaScript spells
- * differently: (?P<name>…), leading (?i)/(?s) flags, \A, \z, \Q…\E and POSIX classes such as
- * [[:digit:]]. `anchored` wraps it for a full match (Envoy matchers); otherwise it is global, for
- * regex rewrites that replace every match. Results are cached.
+ * Compiles an RE2 pattern, or undefined when the pattern is invalid (Envoy would reject the config; here
+ * the matcher simply never matches). `anchored` is a full match (Envoy matchers); otherwise it is global,
+ * for regex rewrites that replace every match.
  */
-export function compileRe2(pattern: string, anchored = true): RegExp | undefined {
-  const key = `${anchored ? 'a' : 'g'}${pattern}`;
-  if (cache.has(key)) return cache.get(key);
-  let flags = '';
-  let body = pattern;
-  const leading = /^\(\?([imsU]+)\)/.exec(body);
-  if (leading?.[1]) {
-    if (leading[1].includes('i')) flags += 'i';
-    if (leading[1].includes('s')) flags += 's';
-    body = body.slice(leading[0].length);
-  }
-  body = body
-    .replace(/\\Q(.*?)(?:\\E|$)/gs, (_m, lit: string) => lit.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
-    .replace(/\(\?P</g, '(?<')
-    .replace(/\\A/g, '^')
-    .replace(/\\z/g, '$')
-    .replace(/\[:(\^?)([a-z]+):\]/g, (m, neg: string, name: string) => {
-      const cls = POSIX_CLASSES[name];
-      return cls === undefined || neg ? m : cls;
-    });
-  let compiled: RegExp | undefined;
-  for (const extra of ['u', '']) {
+export function tryCompileRe2(pattern: string, anchored = true): RegExp | undefined {
+  for (const unicode of [true, false]) {
     try {
-      compiled = anchored ? new RegExp(`^(?:${body})$`, flags + extra) : new RegExp(body, `g${flags}${extra}`);
-      break;
+      return compileRe2(pattern, { anchored, unicode });
     } catch {
-      compiled = undefined;
+      // retried without the unicode flag, then treated as invalid
     }
   }
-  if (cache.size > 10_000) cache.clear();
-  cache.set(key, compiled);
-  return compiled;
+  return undefined;
 }

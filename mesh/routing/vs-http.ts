@@ -22,7 +22,7 @@ import { type FieldReader, asArray, asBoolean, asIntegerIn, asNumber, asObject, 
 import type { FaultSpec, HeaderOps, HttpAction, HttpMatchCondition, HttpRule, MirrorSpec, NamedCondition, RedirectSpec, RewriteSpec, RuleOrigin, WeightedDestination } from './route-model';
 import { retryDecision } from './retries';
 import type { RetryDecision } from './types';
-import { compileRe2, parseStringMatch } from './string-match';
+import { parseStringMatch, tryCompileRe2 } from './string-match';
 
 /** Where the rule lives, for resolving short names and gateway names. */
 export interface VsContext {
@@ -173,7 +173,7 @@ function parseRewrite(value: unknown): RewriteSpec | undefined {
   return {
     path:
       match !== undefined
-        ? { kind: 'regex', regex: compileRe2(match, false), substitution: asString(regex?.rewrite) ?? '' }
+        ? { kind: 'regex', regex: tryCompileRe2(match, false), substitution: asString(regex?.rewrite) ?? '' }
         : uri !== undefined
           ? { kind: 'prefix', value: uri }
           : undefined,

@@ -23,3 +23,7 @@ export { Icon } from './Icon';
 export type { IconName } from './Icon';
 export { PodList, podTone } from './PodList';
 export { ListEmpty } from './ListEmpty';
+export { ListPage, formatListCount } from './ListPage';
+export { LabelsAndPods, VersionBadges, formatCreated } from './ResourceFacts';
+export { SelectableList } from './SelectableList';
+export type { ListState } from './SelectableList';

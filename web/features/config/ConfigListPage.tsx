@@ -1,26 +1,12 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CONFIG_KINDS, kindId } from '../../../mesh/kinds';
 import type { KindInfo } from '../../../mesh/kinds';
 import { explainError, isConnectionError, isKubeApiError, useKubeListsIn } from '../../api';
 import { configPath } from '../../app/links';
-import { useCarriedSearch, useNamespaces, useUrlList, useUrlParam } from '../../app/url-state';
-import {
-  Badge,
-  ErrorBanner,
-  FilterInput,
-  ListEmpty,
-  Page,
-  PageHeader,
-  Table,
-  ToggleChip,
-  Toolbar,
-  formatAge,
-  formatCount,
-  formatSort,
-  parseSort,
-  useNow,
-} from '../../ui';
+import { useListPageState } from '../../app/list-page-state';
+import { useCarriedSearch, useUrlList } from '../../app/url-state';
+import { Badge, ErrorBanner, ListEmpty, ListPage, Table, ToggleChip, formatAge, formatListCount, useNow } from '../../ui';
 import type { Column, SortState } from '../../ui';
 import { countByKind, kindLabel, labelOfKindId, matchesText, toConfigRows } from './config-rows';
 import type { ConfigRow } from './config-rows';
@@ -29,11 +15,10 @@ import './config.css';
 const DEFAULT_SORT: SortState = { column: 'kind', descending: false };
 
 export function ConfigListPage() {
-  const [namespaces] = useNamespaces();
+  const list = useListPageState(DEFAULT_SORT);
+  const { namespaces, text, where } = list;
   const results = useKubeListsIn(CONFIG_KINDS, namespaces);
-  const [text, setText] = useUrlParam('q');
   const [kindFilter, setKindFilter] = useUrlList('kind');
-  const [sortParam, setSortParam] = useUrlParam('sort');
   const navigate = useNavigate();
   const search = useCarriedSearch();
   const now = useNow();
@@ -96,27 +81,19 @@ export function ConfigListPage() {
     [now, search],
   );
 
-  const sort = parseSort(sortParam) ?? DEFAULT_SORT;
-  const onSortChange = useCallback((next: SortState) => setSortParam(formatSort(next), { replace: true }), [setSortParam]);
   const toggleKind = (id: string) =>
     setKindFilter(kindFilter.includes(id) ? kindFilter.filter((k) => k !== id) : [...kindFilter, id], { replace: true });
   const filtered = Boolean(text || kindFilter.length);
-  const where = namespaces.length ? namespaces.join(', ') : 'any namespace';
 
   return (
-    <Page>
-      <PageHeader
-        title="Istio Config"
-        meta={
-          loading && rows.length === 0
-            ? undefined
-            : filtered
-              ? `${formatCount(visible.length)} of ${formatCount(rows.length)} objects`
-              : `${formatCount(rows.length)} objects`
-        }
-      />
-      <Toolbar>
-        <FilterInput value={text} onChange={(value) => setText(value, { replace: true })} placeholder="Filter by name, host…" />
+    <ListPage
+      title="Istio Config"
+      meta={loading && rows.length === 0 ? undefined : formatListCount(visible.length, rows.length, 'objects', filtered)}
+      filter={text}
+      onFilterChange={list.setText}
+      filterPlaceholder="Filter by name, host…"
+      banners={failures[0] ? <ListFailures failures={failures} where={where} /> : null}
+      tools={
         <div className="config-kinds" role="group" aria-label="Kinds">
           {CONFIG_KINDS.map((kind, i) => {
             const id = kindId(kind);
@@ -149,15 +126,15 @@ export function ConfigListPage() {
             </button>
           ) : null}
         </div>
-      </Toolbar>
-      {failures[0] ? <ListFailures failures={failures} where={where} /> : null}
+      }
+    >
       <Table
         label="Istio configuration"
         rows={visible}
         columns={columns}
         rowKey={rowKey}
-        sort={sort}
-        onSortChange={onSortChange}
+        sort={list.sort}
+        onSortChange={list.onSortChange}
         onActivate={(row) => navigate(`${configPath(row.kind, row.namespace, row.name)}${search}`)}
         empty={
           <ListEmpty
@@ -167,7 +144,7 @@ export function ConfigListPage() {
             failed={failures.length > 0 || results.some((result) => isConnectionError(result.error))}
             filter={[text, ...kindFilter.map(labelOfKindId)].filter(Boolean).join(' · ')}
             onClearFilter={() => {
-              setText('', { replace: true });
+              list.setText('');
               setKindFilter([], { replace: true });
             }}
             filterHint="The text filter looks at names, namespaces and summaries (hosts, actions, modes, parents)."
@@ -180,7 +157,7 @@ export function ConfigListPage() {
           />
         }
       />
-    </Page>
+    </ListPage>
   );
 }
 

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { configPath } from '../../app/links';
 import { useCarriedSearch } from '../../app/url-state';
-import { Badge, Facts, LabelList, PanelSection, PodList, SidePanel, formatAge, useNow } from '../../ui';
+import { Badge, Facts, LabelList, LabelsAndPods, PanelSection, SidePanel, VersionBadges, formatCreated, useNow } from '../../ui';
 import { formatPort } from './derive';
 import type { ServiceRow } from './derive';
 import type { ReferenceVia } from './references';
@@ -28,8 +28,8 @@ export function ServicePanel({ row, onClose }: { row: ServiceRow; onClose: () =>
             ['Cluster IP', <span className="mono">{service.clusterIP ?? ''}</span>],
             ...(service.externalName ? [['External name', service.externalName] as const] : []),
             ['Selector', service.selector ? <LabelList labels={service.selector} /> : 'none (endpoints managed outside Kubernetes)'],
-            ['Versions', row.versions.length ? <span className="service-versions">{row.versions.map((v) => <Badge key={v}>{v}</Badge>)}</span> : ''],
-            ['Age', service.created ? `${formatAge(service.created, now)} (${new Date(service.created).toLocaleString()})` : ''],
+            ['Versions', row.versions.length ? <VersionBadges versions={row.versions} className="service-versions" /> : ''],
+            ['Age', formatCreated(service.created, now)],
           ]}
         />
       </PanelSection>
@@ -61,12 +61,7 @@ export function ServicePanel({ row, onClose }: { row: ServiceRow; onClose: () =>
           <span className="subtle">No VirtualService, DestinationRule, route or policy refers to this service.</span>
         )}
       </PanelSection>
-      <PanelSection title="Labels" count={Object.keys(service.labels).length}>
-        <LabelList labels={service.labels} />
-      </PanelSection>
-      <PanelSection title="Pods" count={row.pods.length}>
-        <PodList pods={row.pods} />
-      </PanelSection>
+      <LabelsAndPods labels={service.labels} pods={row.pods} />
     </SidePanel>
   );
 }

@@ -1,25 +1,9 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { findKind } from '../../../mesh/kinds';
 import type { KindInfo } from '../../../mesh/kinds';
 import { explainError, isConnectionError, podView, serviceView, useKubeListIn, useKubeListsIn, viewsOf } from '../../api';
-import { useNamespaces, useUrlParam } from '../../app/url-state';
-import {
-  Badge,
-  ErrorBanner,
-  FilterInput,
-  ListEmpty,
-  Page,
-  PageHeader,
-  SplitView,
-  StatusDot,
-  Table,
-  Toolbar,
-  formatAge,
-  formatCount,
-  formatSort,
-  parseSort,
-  useNow,
-} from '../../ui';
+import { useListPageState } from '../../app/list-page-state';
+import { ErrorBanner, ListPage, SelectableList, StatusDot, VersionBadges, formatAge, formatListCount, useNow } from '../../ui';
 import type { Column, SortState, Tone } from '../../ui';
 import { deriveServices, formatPort, matchesService } from './derive';
 import type { ServiceRow } from './derive';
@@ -45,13 +29,11 @@ const REFERENCING_KINDS: readonly KindInfo[] = [
 const DEFAULT_SORT: SortState = { column: 'name', descending: false };
 
 export function ServicesPage() {
-  const [namespaces] = useNamespaces();
+  const list = useListPageState(DEFAULT_SORT);
+  const { namespaces, text, where } = list;
   const serviceList = useKubeListIn(SERVICE, namespaces, { priority: 2 });
   const podList = useKubeListIn(POD, namespaces, { priority: 2 });
   const configLists = useKubeListsIn(REFERENCING_KINDS, NO_NAMESPACES, { priority: 0 });
-  const [text, setText] = useUrlParam('q');
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const [selected, setSelected] = useUrlParam('sel');
   const now = useNow();
 
   const rows = useMemo(
@@ -64,7 +46,6 @@ export function ServicesPage() {
     [serviceList.items, podList.items, configLists],
   );
   const visible = useMemo(() => rows.filter((row) => matchesService(row, text)), [rows, text]);
-  const selection = rows.find((row) => row.key === selected);
 
   const columns = useMemo<Column<ServiceRow>[]>(
     () => [
@@ -109,11 +90,7 @@ export function ServicesPage() {
         width: 110,
         grow: 1,
         sortValue: (r) => r.versions.join(','),
-        render: (r) => (
-          <span className="service-versions" title={r.versions.join(', ')}>
-            {r.versions.map((v) => <Badge key={v}>{v}</Badge>)}
-          </span>
-        ),
+        render: (r) => <VersionBadges versions={r.versions} className="service-versions" title={r.versions.join(', ')} />,
       },
       {
         id: 'config',
@@ -135,62 +112,44 @@ export function ServicesPage() {
     [now],
   );
 
-  const sort = parseSort(sortParam) ?? DEFAULT_SORT;
-  const onSortChange = useCallback((next: SortState) => setSortParam(formatSort(next), { replace: true }), [setSortParam]);
-  const select = useCallback((row: ServiceRow) => setSelected(row.key, { replace: true }), [setSelected]);
-  const closePanel = useCallback(() => setSelected('', { replace: true }), [setSelected]);
   const error = [serviceList.error, podList.error].find((e) => e && !isConnectionError(e));
   const configError = configLists.map((l) => l.error).find((e) => e && !isConnectionError(e));
-  const where = namespaces.length ? namespaces.join(', ') : 'any namespace';
 
   return (
-    <Page>
-      <PageHeader
-        title="Services"
-        meta={serviceList.isLoading || serviceList.error ? undefined : `${text ? `${formatCount(visible.length)} of ` : ''}${formatCount(rows.length)} services`}
-      />
-      <Toolbar>
-        <FilterInput value={text} onChange={(value) => setText(value, { replace: true })} placeholder="Filter by name, port, version, config…" />
-      </Toolbar>
-      {error ? <ErrorBanner {...explainError(error, { action: `list services in ${where}` })} /> : null}
-      {configError && !error ? (
-        <ErrorBanner
-          tone="warn"
-          {...explainError(configError, { action: 'list Istio config across namespaces' })}
-          hint="The Istio config column may be incomplete. Ask for permission to list Istio config cluster-wide."
-        />
-      ) : null}
-      <SplitView>
-        <Table
-          label="Services"
-          rows={visible}
-          columns={columns}
-          rowKey={rowKey}
-          sort={sort}
-          onSortChange={onSortChange}
-          selectedKey={selection?.key}
-          onActivate={select}
-          activateOnCursor={Boolean(selection)}
-          empty={
-            <ListEmpty
-              noun="services"
-              where={where}
-              loading={serviceList.isLoading}
-              failed={Boolean(serviceList.error)}
-              filter={text}
-              onClearFilter={() => setText('', { replace: true })}
-              filterHint="The filter looks at names, namespaces, ports, cluster IPs, versions and the config that references a service."
-              emptyHint="Kubernetes Services appear here with the pods and versions behind them and the Istio config that routes to them."
+    <ListPage
+      title="Services"
+      meta={serviceList.isLoading || serviceList.error ? undefined : formatListCount(visible.length, rows.length, 'services', Boolean(text))}
+      filter={text}
+      onFilterChange={list.setText}
+      filterPlaceholder="Filter by name, port, version, config…"
+      banners={
+        <>
+          {error ? <ErrorBanner {...explainError(error, { action: `list services in ${where}` })} /> : null}
+          {configError && !error ? (
+            <ErrorBanner
+              tone="warn"
+              {...explainError(configError, { action: 'list Istio config across namespaces' })}
+              hint="The Istio config column may be incomplete. Ask for permission to list Istio config cluster-wide."
             />
-          }
-        />
-        {selection ? <ServicePanel row={selection} onClose={closePanel} /> : null}
-      </SplitView>
-    </Page>
+          ) : null}
+        </>
+      }
+    >
+      <SelectableList
+        label="Services"
+        list={list}
+        rows={rows}
+        visibleRows={visible}
+        columns={columns}
+        loading={serviceList.isLoading}
+        failed={Boolean(serviceList.error)}
+        filterHint="The filter looks at names, namespaces, ports, cluster IPs, versions and the config that references a service."
+        emptyHint="Kubernetes Services appear here with the pods and versions behind them and the Istio config that routes to them."
+        panel={(row, onClose) => <ServicePanel row={row} onClose={onClose} />}
+      />
+    </ListPage>
   );
 }
-
-const rowKey = (row: ServiceRow) => row.key;
 
 function podsTone(row: ServiceRow): Tone {
   if (!row.service.selector || row.pods.length === 0) return 'neutral';

@@ -1,4 +1,4 @@
-import { Badge, Facts, LabelList, PanelSection, PodList, SidePanel, formatAge, useNow } from '../../ui';
+import { Facts, LabelsAndPods, PanelSection, SidePanel, VersionBadges, formatCreated, useNow } from '../../ui';
 import type { Workload } from './derive';
 import { DataplaneBadge, PodsReady } from './WorkloadCells';
 
@@ -10,20 +10,15 @@ export function WorkloadPanel({ workload, onClose }: { workload: Workload; onClo
         <Facts
           items={[
             ['App', workload.app ?? ''],
-            ['Versions', workload.versions.length ? <span className="workload-versions">{workload.versions.map((v) => <Badge key={v}>{v}</Badge>)}</span> : ''],
+            ['Versions', workload.versions.length ? <VersionBadges versions={workload.versions} className="workload-versions" /> : ''],
             ['Pods ready', <PodsReady workload={workload} />],
             ['Replicas wanted', workload.desired === undefined ? '' : String(workload.desired)],
             ['Data plane', <DataplaneBadge workload={workload} />],
-            ['Age', workload.created ? `${formatAge(workload.created, now)} (${new Date(workload.created).toLocaleString()})` : ''],
+            ['Age', formatCreated(workload.created, now)],
           ]}
         />
       </PanelSection>
-      <PanelSection title="Labels" count={Object.keys(workload.labels).length}>
-        <LabelList labels={workload.labels} />
-      </PanelSection>
-      <PanelSection title="Pods" count={workload.pods.length}>
-        <PodList pods={workload.pods} />
-      </PanelSection>
+      <LabelsAndPods labels={workload.labels} pods={workload.pods} />
       <PanelSection title="Containers" count={workload.containers.length}>
         <Facts items={workload.containers.map((c) => [c.name, <span className="mono">{c.image}</span>] as const)} />
       </PanelSection>

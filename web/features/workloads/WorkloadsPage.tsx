@@ -1,22 +1,16 @@
-import { useCallback, useMemo } from 'react';
+import { useMemo } from 'react';
 import { findKind } from '../../../mesh/kinds';
 import { deploymentView, explainError, isConnectionError, podView, useKubeList, useKubeListIn, viewsOf } from '../../api';
-import { useNamespaces, useUrlParam } from '../../app/url-state';
+import { useListPageState } from '../../app/list-page-state';
 import {
-  Badge,
   ErrorBanner,
-  FilterInput,
   LabelList,
-  ListEmpty,
-  Page,
-  PageHeader,
-  SplitView,
-  Table,
-  Toolbar,
+  ListPage,
+  SelectableList,
+  VersionBadges,
   formatAge,
   formatCount,
-  formatSort,
-  parseSort,
+  formatListCount,
   useNow,
 } from '../../ui';
 import type { Column, SortState } from '../../ui';
@@ -32,13 +26,11 @@ const NAMESPACE = findKind('', 'Namespace')!;
 const DEFAULT_SORT: SortState = { column: 'name', descending: false };
 
 export function WorkloadsPage() {
-  const [namespaces] = useNamespaces();
+  const list = useListPageState(DEFAULT_SORT);
+  const { namespaces, text, where } = list;
   const deploymentList = useKubeListIn(DEPLOYMENT, namespaces, { priority: 2 });
   const podList = useKubeListIn(POD, namespaces, { priority: 2 });
   const namespaceList = useKubeList(NAMESPACE, undefined, { priority: 0 });
-  const [text, setText] = useUrlParam('q');
-  const [sortParam, setSortParam] = useUrlParam('sort');
-  const [selected, setSelected] = useUrlParam('sel');
   const now = useNow();
 
   const namespaceLabels = useMemo(
@@ -50,7 +42,6 @@ export function WorkloadsPage() {
     [deploymentList.items, podList.items, namespaceLabels],
   );
   const visible = useMemo(() => workloads.filter((w) => matchesWorkload(w, text)), [workloads, text]);
-  const selection = workloads.find((w) => w.key === selected);
 
   const columns = useMemo<Column<Workload>[]>(
     () => [
@@ -74,7 +65,7 @@ export function WorkloadsPage() {
         header: 'Versions',
         width: 90,
         sortValue: (w) => w.versions.join(','),
-        render: (w) => <span className="workload-versions">{w.versions.map((v) => <Badge key={v}>{v}</Badge>)}</span>,
+        render: (w) => <VersionBadges versions={w.versions} className="workload-versions" />,
       },
       {
         id: 'pods',
@@ -110,57 +101,35 @@ export function WorkloadsPage() {
     [now],
   );
 
-  const sort = parseSort(sortParam) ?? DEFAULT_SORT;
-  const onSortChange = useCallback((next: SortState) => setSortParam(formatSort(next), { replace: true }), [setSortParam]);
-  const select = useCallback((w: Workload) => setSelected(w.key, { replace: true }), [setSelected]);
-  const closePanel = useCallback(() => setSelected('', { replace: true }), [setSelected]);
   const error = [deploymentList.error, podList.error].find((e) => e && !isConnectionError(e));
   const loading = deploymentList.isLoading || podList.isLoading;
-  const where = namespaces.length ? namespaces.join(', ') : 'any namespace';
   const totalPods = podList.items.length;
 
   return (
-    <Page>
-      <PageHeader
-        title="Workloads"
-        meta={
-          loading || deploymentList.error || podList.error
-            ? undefined
-            : `${text ? `${formatCount(visible.length)} of ` : ''}${formatCount(workloads.length)} workloads · ${formatCount(totalPods)} pods`
-        }
+    <ListPage
+      title="Workloads"
+      meta={
+        loading || deploymentList.error || podList.error
+          ? undefined
+          : `${formatListCount(visible.length, workloads.length, 'workloads', Boolean(text))} · ${formatCount(totalPods)} pods`
+      }
+      filter={text}
+      onFilterChange={list.setText}
+      filterPlaceholder="Filter by name, app, version, label…"
+      banners={error ? <ErrorBanner {...explainError(error, { action: `list workloads in ${where}` })} /> : null}
+    >
+      <SelectableList
+        label="Workloads"
+        list={list}
+        rows={workloads}
+        visibleRows={visible}
+        columns={columns}
+        loading={loading}
+        failed={Boolean(deploymentList.error || podList.error)}
+        filterHint="The filter looks at names, namespaces, apps, versions and labels (e.g. version=v2)."
+        emptyHint="Deployments and the pods they run appear here, with their versions and whether they are in the mesh."
+        panel={(w, onClose) => <WorkloadPanel workload={w} onClose={onClose} />}
       />
-      <Toolbar>
-        <FilterInput value={text} onChange={(value) => setText(value, { replace: true })} placeholder="Filter by name, app, version, label…" />
-      </Toolbar>
-      {error ? <ErrorBanner {...explainError(error, { action: `list workloads in ${where}` })} /> : null}
-      <SplitView>
-        <Table
-          label="Workloads"
-          rows={visible}
-          columns={columns}
-          rowKey={rowKey}
-          sort={sort}
-          onSortChange={onSortChange}
-          selectedKey={selection?.key}
-          onActivate={select}
-          activateOnCursor={Boolean(selection)}
-          empty={
-            <ListEmpty
-              noun="workloads"
-              where={where}
-              loading={loading}
-              failed={Boolean(deploymentList.error || podList.error)}
-              filter={text}
-              onClearFilter={() => setText('', { replace: true })}
-              filterHint="The filter looks at names, namespaces, apps, versions and labels (e.g. version=v2)."
-              emptyHint="Deployments and the pods they run appear here, with their versions and whether they are in the mesh."
-            />
-          }
-        />
-        {selection ? <WorkloadPanel workload={selection} onClose={closePanel} /> : null}
-      </SplitView>
-    </Page>
+    </ListPage>
   );
 }
-
-const rowKey = (w: Workload) => w.key;
