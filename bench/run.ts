@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build } from 'vite';
 import { initialJsGzipKb } from './bundle';
 import { benchMockServer } from './mock';
-import { benchTrafficSimulator } from '../mock-server/sim/traffic/bench';
+import { benchTelemetry } from './telemetry';
 
 const root = path.resolve(import.meta.dirname, '..');
 const figures: Record<string, number> = {};
@@ -15,7 +15,7 @@ const figures: Record<string, number> = {};
 await build({ root, logLevel: 'warn' });
 figures['bundle.initialJsGzipKb'] = round(initialJsGzipKb(path.join(root, 'dist')));
 Object.assign(figures, await benchMockServer());
-Object.assign(figures, await benchTrafficSimulator());
+Object.assign(figures, await benchTelemetry());
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`\n${'figure'.padEnd(width)}  value`);

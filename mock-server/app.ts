@@ -46,13 +46,15 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
     log(`Resumed the saved cluster state from ${options.dataDir} (use --fresh to start over)`);
   }
 
-  const app = Fastify({ logger: false, forceCloseConnections: true });
+  // The telemetry backfill of a large mesh takes longer than Fastify's default plugin timeout.
+  const app = Fastify({ logger: false, forceCloseConnections: true, pluginTimeout: 0 });
   let telemetry: Telemetry | undefined;
   const historyMs = (options.historyMinutes ?? 60) * 60_000;
   const api = await registerKubeApi(app, {
     store,
     tokens,
     extraRoutes: async (scope) => {
+      log(`Simulating ${historyMs / 60_000} minutes of telemetry history…`);
       telemetry = await mountTelemetry(scope, { store, scenario, seed, historyMs });
     },
   });

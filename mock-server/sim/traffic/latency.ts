@@ -10,10 +10,13 @@ export interface LatencyDistribution {
   mean: number;
 }
 
-export function latencyDistribution(profile: LatencyProfile, delayMs = 0): LatencyDistribution {
+function fit(profile: LatencyProfile): { mu: number; sigma: number } {
   const p50 = Math.max(profile.p50Ms, 0.01);
-  const mu = Math.log(p50);
-  const sigma = Math.max(Math.log(Math.max(profile.p99Ms, p50) / p50) / Z99, 1e-6);
+  return { mu: Math.log(p50), sigma: Math.max(Math.log(Math.max(profile.p99Ms, p50) / p50) / Z99, 1e-6) };
+}
+
+export function latencyDistribution(profile: LatencyProfile, delayMs = 0): LatencyDistribution {
+  const { mu, sigma } = fit(profile);
   return {
     cdf: (ms) => {
       const x = ms - delayMs;
@@ -21,6 +24,13 @@ export function latencyDistribution(profile: LatencyProfile, delayMs = 0): Laten
     },
     mean: delayMs + Math.exp(mu + (sigma * sigma) / 2),
   };
+}
+
+/** One latency drawn from the profile's distribution (Box-Muller over two uniform draws). */
+export function sampleLatencyMs(profile: LatencyProfile, rand: () => number): number {
+  const { mu, sigma } = fit(profile);
+  const z = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  return Math.exp(mu + sigma * z);
 }
 
 /** A fixed value, e.g. a typical body size. */

@@ -4,6 +4,7 @@ import { registerKubeApi } from '../../kube/server';
 import { ObjectStore } from '../../kube/store';
 import { scenarioByName } from '../scenarios';
 import { mountTelemetry, PROMETHEUS_PROXY_PREFIX, type Telemetry } from './mount';
+import { JAEGER_PROXY_PREFIXES } from './mount-tracing';
 
 const NOW = Date.UTC(2026, 0, 1, 12);
 const AUTH = { authorization: 'Bearer admin-token' };
@@ -51,6 +52,14 @@ describe('mountTelemetry', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('# TYPE istio_requests_total counter');
     expect(response.body).toContain('istio_request_duration_milliseconds_bucket{');
+  });
+
+  it('serves backfilled traces as Jaeger at both of its service proxy paths', async () => {
+    for (const prefix of JAEGER_PROXY_PREFIXES) {
+      const response = await app.inject({ url: `${prefix}/api/traces?service=productpage.bookinfo&limit=3`, headers: AUTH });
+      expect(response.statusCode).toBe(200);
+      expect(response.json<{ data: unknown[] }>().data).toHaveLength(3);
+    }
   });
 
   it('switches the Prometheus API into a fault mode and back', async () => {

@@ -1,11 +1,13 @@
 /**
  * Telemetry for the mock cluster: a Tsdb fed by the traffic simulator, served as Prometheus through the
- * Kubernetes service proxy path of istio-system/prometheus:9090, inside the API's scope and so behind its auth.
+ * Kubernetes service proxy path of istio-system/prometheus:9090, inside the API's scope and so behind its auth;
+ * sampled traces are served beside it as Jaeger (mount-tracing).
  */
 import type { FastifyInstance } from 'fastify';
 import type { ObjectStore } from '../../kube/store';
 import { DEFAULT_RETENTION_MS, registerMetricsRoute, registerPrometheusApi, Tsdb, type FaultMode } from '../../prometheus';
 import type { Scenario } from '../model';
+import { mountTracing, type Tracing } from './mount-tracing';
 import { createTrafficSimulator, type TrafficSimulator } from './simulator';
 
 export const PROMETHEUS_PROXY_PREFIX = '/api/v1/namespaces/istio-system/services/prometheus:9090/proxy';
@@ -26,6 +28,8 @@ export interface TelemetryDeps {
 export interface Telemetry {
   readonly db: Tsdb;
   readonly simulator: TrafficSimulator;
+  /** Sampled traces, served as Jaeger's query API. */
+  readonly tracing: Tracing;
   /** Makes the Prometheus API misbehave (or behave again), for testing how the console copes. */
   setPrometheusFault(mode: FaultMode): void;
 }
@@ -49,9 +53,11 @@ export async function mountTelemetry(scope: FastifyInstance, deps: TelemetryDeps
   registerPrometheusApi(scope, { db, prefix: PROMETHEUS_PROXY_PREFIX, now, fault: () => fault });
   // Fastify reads ":name" as a path parameter; "::" is a literal colon.
   registerMetricsRoute(scope, { db, path: `${PROMETHEUS_PROXY_PREFIX.replace(/:/g, '::')}/metrics` });
+  const tracing = await mountTracing(scope, { ...deps, historyMs });
   return {
     db,
     simulator,
+    tracing,
     setPrometheusFault(mode) {
       fault = mode;
     },
