@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
+import { registerAdminRoutes } from './admin';
 import { registerKubeApi, type TokenEntry } from './kube/server';
 import { ObjectStore } from './kube/store';
 import { DEFAULT_SEED, scenarioByName, type ScenarioName } from './sim/scenarios';
@@ -58,14 +59,16 @@ export async function startMockServer(options: MockServerOptions): Promise<MockS
       telemetry = await mountTelemetry(scope, { store, scenario, seed, historyMs });
     },
   });
+  if (!telemetry) throw new Error('the telemetry routes were not mounted');
+  const mounted = telemetry;
+  registerAdminRoutes(app, () => mounted);
   app.addHook('onClose', async () => store.close());
   await app.listen({ host: options.host, port: options.port });
   const { port } = app.server.address() as AddressInfo;
   if (api.openAccess) {
     log(`No tokens configured: the API is open to anyone who can reach ${options.host}:${port}`);
   }
-  if (!telemetry) throw new Error('the telemetry routes were not mounted');
-  return { url: `http://${options.host}:${port}`, store, telemetry, close: () => app.close() };
+  return { url: `http://${options.host}:${port}`, store, telemetry: mounted, close: () => app.close() };
 }
 
 function readTokens(file: string): TokenEntry[] {
