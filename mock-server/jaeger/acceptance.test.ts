@@ -1,13 +1,11 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerKubeApi } from '../kube/server';
-import { ObjectStore } from '../kube/store';
-import { scenarioByName } from '../sim/scenarios';
+import { ADMIN_TOKEN, demoApiWith, TEST_NOW } from '../sim/traffic/testing';
 import { JAEGER_PROXY_PREFIXES, mountTracing, type Tracing } from '../sim/traffic/mount-tracing';
 import { serviceOf, type Trace } from './types';
 
-const NOW = Date.UTC(2026, 0, 1, 12);
-const AUTH = { authorization: 'Bearer admin-token' };
+const NOW = TEST_NOW;
+const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 const [TRACING, JAEGER_QUERY] = JAEGER_PROXY_PREFIXES;
 
 interface Envelope<T> {
@@ -39,18 +37,9 @@ describe('the Jaeger API of the mock cluster', () => {
   let tracing: Tracing | undefined;
 
   beforeAll(async () => {
-    const scenario = scenarioByName('demo', { now: new Date(NOW) });
-    const store = await ObjectStore.open({});
-    await store.seed(scenario.objects);
-    app = Fastify({ logger: false });
-    await registerKubeApi(app, {
-      store,
-      tokens: [{ token: 'admin-token', user: 'admin', role: 'admin' }],
-      extraRoutes: async (scope) => {
-        tracing = await mountTracing(scope, { store, scenario, seed: 1, historyMs: 10 * 60_000, now: () => NOW });
-      },
-    });
-    await app.ready();
+    ({ app, mounted: tracing } = await demoApiWith((scope, deps) =>
+      mountTracing(scope, { ...deps, seed: 1, historyMs: 10 * 60_000, now: () => NOW }),
+    ));
   });
 
   afterAll(async () => {

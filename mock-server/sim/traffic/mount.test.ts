@@ -1,31 +1,20 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerKubeApi } from '../../kube/server';
-import { ObjectStore } from '../../kube/store';
-import { scenarioByName } from '../scenarios';
+import { ADMIN_TOKEN, demoApiWith, TEST_NOW } from './testing';
 import { mountTelemetry, PROMETHEUS_PROXY_PREFIX, type Telemetry } from './mount';
 import { JAEGER_PROXY_PREFIXES } from './mount-tracing';
 
-const NOW = Date.UTC(2026, 0, 1, 12);
-const AUTH = { authorization: 'Bearer admin-token' };
+const NOW = TEST_NOW;
+const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 describe('mountTelemetry', () => {
   let app: FastifyInstance;
   let telemetry: Telemetry | undefined;
 
   beforeEach(async () => {
-    const scenario = scenarioByName('demo', { now: new Date(NOW) });
-    const store = await ObjectStore.open({});
-    await store.seed(scenario.objects);
-    app = Fastify({ logger: false });
-    await registerKubeApi(app, {
-      store,
-      tokens: [{ token: 'admin-token', user: 'admin', role: 'admin' }],
-      extraRoutes: async (scope) => {
-        telemetry = await mountTelemetry(scope, { store, scenario, seed: 1, historyMs: 5 * 60_000, now: () => NOW });
-      },
-    });
-    await app.ready();
+    ({ app, mounted: telemetry } = await demoApiWith((scope, deps) =>
+      mountTelemetry(scope, { ...deps, seed: 1, historyMs: 5 * 60_000, now: () => NOW }),
+    ));
   });
 
   afterEach(async () => {

@@ -2,14 +2,13 @@
  * The one place workloads are made: a Deployment (or a DaemonSet's pods), its running Pods with
  * whatever the mesh data plane adds to them, and the SimWorkload the simulator serves traffic with.
  */
-import type { OwnerReference } from '../../../../mesh/kube-types';
 import type { LatencyProfile, SidecarMode, SimProtocol, SimWorkload, WorkloadRole } from '../../model';
 import type { ScenarioBuilder } from './builder';
 import type { ContainerSpec } from './containers';
 import { buildDeployment } from './deployment';
 import { templateHash, uniquePodName } from './names';
 import type { PodPlacement } from './network';
-import { buildPod } from './pod';
+import { buildPod, type PodInput } from './pod';
 import type { Rng } from './random';
 import { dataPlaneAdditions } from './sidecar';
 
@@ -37,19 +36,9 @@ export interface WorkloadInput {
 
 const RESTART_PROBABILITY = 0.08;
 
-interface PodSetInput {
-  namespace: string;
-  /** The owning controller's name plus '-'. */
-  generateName: string;
-  owner: OwnerReference;
-  labels: Record<string, string>;
-  annotations: Record<string, string>;
-  serviceAccount: string;
-  initContainers: ContainerSpec[];
-  containers: ContainerSpec[];
+interface PodSetInput extends Omit<PodInput, 'name' | 'placement' | 'restarts'> {
   /** Where each pod runs; one pod per entry. */
   placements: PodPlacement[];
-  ageSeconds: number;
 }
 
 function addPods(b: ScenarioBuilder, rng: Rng, input: PodSetInput): string[] {
