@@ -20,6 +20,6 @@ export async function buildConsoleIfNeeded(root: string, distDir: string): Promi
   const builtAt = newestMtime(path.join(distDir, 'index.html'));
   const changedAt = Math.max(...SOURCES.map((entry) => newestMtime(path.join(root, entry))));
   if (builtAt > changedAt) return 'up-to-date';
-  await build({ root, logLevel: 'warn' });
+  await build({ root, logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
   return 'built';
 }

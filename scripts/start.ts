@@ -35,9 +35,10 @@ if (flags.help) {
   process.exit(0);
 }
 
-const distDir = path.join(root, 'dist');
+// MESHDECK_DIST_DIR lets parallel test runs build into separate folders.
+const distDir = path.resolve(root, process.env.MESHDECK_DIST_DIR ?? 'dist');
 const buildResult = await buildConsoleIfNeeded(root, distDir);
-if (buildResult === 'built') console.log('Built the console into dist/');
+if (buildResult === 'built') console.log(`Built the console into ${path.relative(root, distDir)}/`);
 
 let kubeUrl = process.env.MESHDECK_KUBE_URL;
 if (!kubeUrl) {
