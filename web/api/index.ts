@@ -34,3 +34,5 @@ export {
   viewsOf,
 } from './core-kinds';
 export type { ContainerView, DeploymentView, LabelSelector, PodView, ServicePortView, ServiceView } from './core-kinds';
+export { saveObject } from './config-save';
+export type { SaveRequest, SaveResult } from './config-save';
