@@ -92,7 +92,16 @@ function resolveDestination(ref: DestinationRef, ctx: DecisionContext): Resolved
 
 function mirrorDecision(spec: MirrorSpec, ctx: DecisionContext): MirrorDecision {
   const mirrored = spec.percentage >= 100 || (spec.percentage > 0 && ctx.request.rand() * 100 < spec.percentage);
-  return { host: spec.host, port: destinationPort(spec, ctx), subset: spec.subset, percentage: spec.percentage, mirrored };
+  const service = ctx.index.services.lookup(spec.host, ctx.clientNamespace);
+  const rule = spec.subset === undefined ? undefined : ctx.index.destinationRules.lookup(service?.host ?? spec.host, ctx.clientNamespace, ctx.clientLabels, service?.namespace);
+  return {
+    host: spec.host,
+    port: destinationPort(spec, ctx),
+    subset: spec.subset,
+    subsetLabels: spec.subset === undefined ? undefined : rule?.subsets.get(spec.subset)?.labels,
+    percentage: spec.percentage,
+    mirrored,
+  };
 }
 
 function noCluster(gatewaySemantics: boolean): LocalReply {

@@ -54,5 +54,6 @@ export type {
   PolicyLevel,
   SimpleLoadBalancer,
 } from './traffic-policy';
+export { LOCAL_RATE_LIMIT_FILTER, localRateLimits, rateLimitsFor, sustainedRate, type LocalRateLimit, type TokenBucket } from './local-rate-limit';
 export type { ObjectRef } from './objects';
 export type * from './types';

@@ -53,7 +53,7 @@ describe('retries and timeouts', () => {
 describe('mirroring', () => {
   it('mirrors 100% by default, decides partial mirrors, and drops explicit 0%', () => {
     expect(ratings({ mirror: { host: 'ratings', subset: 'v2' } }).mirrors).toEqual([
-      { host: 'ratings.bookinfo.svc.cluster.local', port: 9080, subset: 'v2', percentage: 100, mirrored: true },
+      { host: 'ratings.bookinfo.svc.cluster.local', port: 9080, subset: 'v2', subsetLabels: { version: 'v2' }, percentage: 100, mirrored: true },
     ]);
     expect(ratings({ mirror: { host: 'ratings', subset: 'v2' }, mirrorPercentage: { value: 30 } }, { rand: draws(0.5) }).mirrors[0]?.mirrored).toBe(false);
     expect(ratings({ mirror: { host: 'ratings' }, mirrorPercentage: { value: 0 } }).mirrors).toEqual([]);

@@ -149,6 +149,8 @@ export interface MirrorDecision {
   readonly host: string;
   readonly port: number;
   readonly subset?: string;
+  /** Labels selecting the subset's endpoints; undefined means all endpoints of the service. */
+  readonly subsetLabels?: Readonly<Record<string, string>>;
   /** Configured share of requests mirrored, 0–100. */
   readonly percentage: number;
   /** Whether this request is mirrored, already decided. */

@@ -15,6 +15,8 @@ export const RESPONSE_FLAGS = {
   DI: 'Delayed by fault injection',
   /** The request was rate limited locally (429). */
   RL: 'Rate limited locally',
+  /** Denied by an external authorization service: a CUSTOM AuthorizationPolicy (403). */
+  UAEX: 'Unauthorized by external authorization',
   /** No healthy upstream host in the upstream cluster (503). */
   UH: 'No healthy upstream',
   /** No route configured for the request (404), or no matching filter chain for a connection. */

@@ -3,10 +3,9 @@
  * the metrics: a hop picks one of the edge's report lines with the probability of its share.
  */
 import type { ObjectStore } from '../kube/store';
-import { EXTERNAL_ORIGIN, workloadKey, type Scenario, type SimCall, type SimWorkload } from '../sim/model';
-import { planEdge } from '../sim/traffic/edge-plan';
-import { readLiveConfig, TRAFFIC_KINDS, type LiveConfig } from '../sim/traffic/live-config';
+import type { Scenario, SimCall } from '../sim/model';
 import type { EdgePlan, ReportLine } from '../sim/traffic/plan-types';
+import { TrafficPlanner } from '../sim/traffic/planner';
 import type { HopOutcome, PickOutcome } from './sampler';
 
 interface Choice {
@@ -20,41 +19,31 @@ export interface LiveOutcomes {
   dispose(): void;
 }
 
-export function liveOutcomes(store: ObjectStore, scenario: Scenario): LiveOutcomes {
-  const byNamespace = new Map<string, SimWorkload[]>();
-  for (const w of scenario.workloads) byNamespace.set(w.namespace, [...(byNamespace.get(w.namespace) ?? []), w]);
-  const callIds = new Map(scenario.calls.map((c, i) => [c, i]));
-  let config: LiveConfig | undefined;
-  const choices = new Map<string, Choice[]>();
-  const unsubscribe = store.onChange((change) => {
-    if (TRAFFIC_KINDS.has(change.info)) config = undefined;
-  });
-
-  const choicesOf = (caller: SimWorkload | undefined, call: SimCall): Choice[] => {
-    if (!config) {
-      config = readLiveConfig(store);
-      choices.clear();
-    }
-    const key = `${caller ? workloadKey(caller.namespace, caller.name) : EXTERNAL_ORIGIN}|${callIds.get(call) ?? -1}`;
-    let found = choices.get(key);
-    if (!found) {
-      const env = { config, workloadsInNamespace: (ns: string) => byNamespace.get(ns) ?? [] };
-      found = choicesOfPlan(planEdge(env, caller, call));
-      choices.set(key, found);
-    }
-    return found;
-  };
-
+/** Outcomes from `planner` when given (shared with the metrics), else from plans of its own. */
+export function liveOutcomes(store: ObjectStore, scenario: Scenario, shared?: TrafficPlanner): LiveOutcomes {
+  const planner = shared ?? new TrafficPlanner(store, scenario);
+  const choices = new WeakMap<EdgePlan, Choice[]>();
   return {
-    pick: (caller, call, rand) => pickWeighted(choicesOf(caller, call), rand()),
-    dispose: unsubscribe,
+    pick: (caller, call, rand) => {
+      const plan = planner.plan(caller, call);
+      let found = choices.get(plan);
+      if (!found) {
+        found = choicesOfPlan(plan);
+        choices.set(plan, found);
+      }
+      return pickWeighted(found, rand());
+    },
+    dispose: () => {
+      if (!shared) planner.dispose();
+    },
   };
 }
 
 /** The client's view when its proxy reports, else the server's; without any report, who served it. */
 function choicesOfPlan(plan: EdgePlan): Choice[] {
   for (const reporter of ['source', 'destination', 'waypoint'] as const) {
-    const lines = plan.lines.filter((line) => line.reporter === reporter);
+    // A mirrored copy is not the request the caller waits for.
+    const lines = plan.lines.filter((line) => line.reporter === reporter && !line.mirrored);
     if (lines.length > 0) return lines.map((line) => ({ weight: line.share, outcome: outcomeOf(plan.call, line) }));
   }
   const { toHost: host, port } = plan.call;
@@ -75,6 +64,7 @@ function outcomeOf(call: SimCall, line: ReportLine): HopOutcome {
     flags: line.responseFlags,
     // Subsets are named after the version label in the demo meshes, as in Istio's samples.
     subset: line.destination?.labels.version ?? '',
+    cluster: line.cluster?.name,
     latency: line.latency,
     delayMs: line.delayMs,
   };

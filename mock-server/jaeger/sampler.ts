@@ -6,7 +6,7 @@ import { EXTERNAL_ORIGIN, isRootCall, workloadKey, type LatencyProfile, type Sce
 import { callerTraits, isProxyWorkload } from '../sim/traffic/caller';
 import { sampleLatencyMs } from '../sim/traffic/latency';
 import { mixSeed, seededRandom } from '../sim/traffic/random';
-import { podIp, TraceBuilder } from './trace-builder';
+import { hashedPodIp, TraceBuilder, type PodAddress } from './trace-builder';
 import type { Trace } from './types';
 
 /** What happened to one sampled request on one edge of the call graph. */
@@ -21,6 +21,8 @@ export interface HopOutcome {
   readonly port: number;
   /** The destination subset, for upstream_cluster; '' without one. */
   readonly subset: string;
+  /** The client proxy's cluster, when the plan knows it; otherwise built from host, port and subset. */
+  readonly cluster?: string;
   readonly latency: LatencyProfile;
   readonly delayMs: number;
 }
@@ -33,6 +35,8 @@ export interface TraceSamplerOptions {
   readonly seed: number;
   /** Fraction of requests traced; every root call gets at least one trace per step. */
   readonly sampling?: number;
+  /** Pod IPs; made-up stable ones by default. */
+  readonly podIp?: PodAddress;
 }
 
 const DEFAULT_SAMPLING = 0.01;
@@ -42,7 +46,7 @@ const MAX_SPANS = 400;
 const NETWORK_US = 150;
 
 /** Where requests from outside the cluster appear to come from. */
-const OUTSIDE_IP = '192.168.49.1';
+export const OUTSIDE_IP = '192.168.49.1';
 
 interface ServedRequest {
   readonly server: SimWorkload;
@@ -83,7 +87,7 @@ export class TraceSampler {
       const caller = call.from === EXTERNAL_ORIGIN ? undefined : this.byKey.get(call.from);
       const count = Math.max(1, Math.round((call.rps ?? 0) * (stepMs / 1000) * sampling));
       for (let i = 0; i < count; i++) {
-        const builder = new TraceBuilder(rand);
+        const builder = new TraceBuilder(rand, this.options.podIp);
         const startUs = (endMs - stepMs + rand() * stepMs) * 1000;
         this.hop({ builder, rand }, caller, call, undefined, startUs, 0);
         traces.push(...builder.build());
@@ -103,7 +107,9 @@ export class TraceSampler {
     const serverPod = server ? pickPod(server, ctx.rand) : undefined;
     const delayUs = outcome.delayMs * 1000;
     const serverStartUs = startUs + delayUs + NETWORK_US;
-    const peerIp = callerPod ? podIp(callerPod) : OUTSIDE_IP;
+    const ipOf = this.options.podIp ?? hashedPodIp;
+    const serverIp = server && serverPod ? ipOf(server.namespace, serverPod) : '';
+    const peerIp = caller && callerPod ? ipOf(caller.namespace, callerPod) : OUTSIDE_IP;
     const serverUs =
       server === undefined || refusedConnection(outcome) || depth >= MAX_DEPTH || ctx.builder.spanCount >= MAX_SPANS
         ? sampleLatencyMs(outcome.latency, ctx.rand) * 1000
@@ -125,8 +131,9 @@ export class TraceSampler {
         durationUs,
         status: outcome.status,
         flags: outcome.flags,
-        upstreamCluster: `outbound|${outcome.port}|${outcome.subset}|${outcome.host}`,
-        peerIp: serverPod ? podIp(serverPod) : '',
+        upstreamCluster: outcome.cluster ?? `outbound|${outcome.port}|${outcome.subset}|${outcome.host}`,
+        peerIp: serverIp,
+        upstreamAddress: server && serverIp ? `${serverIp}:${server.port ?? outcome.port}` : undefined,
       });
     }
     return durationUs;
@@ -155,7 +162,8 @@ export class TraceSampler {
         startUs,
         durationUs: elapsedUs,
         status: outcome.status,
-        flags: '-',
+        // The server's proxy flags its own rate-limit replies; the simulator answers 429 for nothing else.
+        flags: outcome.status === 429 ? 'RL' : '-',
         upstreamCluster: `inbound|${server.port ?? call.port}||`,
         peerIp: served.peerIp,
       });
@@ -169,9 +177,9 @@ function refusedConnection(outcome: HopOutcome): boolean {
   return outcome.flags.includes('UF');
 }
 
-/** The server's proxy answered 403 for an AuthorizationPolicy: the app never ran. */
+/** The server's proxy answered by itself (403 for an AuthorizationPolicy, 429 for its rate limit): the app never ran. */
 function deniedByPolicy(outcome: HopOutcome): boolean {
-  return outcome.status === 403;
+  return outcome.status === 403 || outcome.status === 429;
 }
 
 function pickPod(workload: SimWorkload, rand: () => number): string {

@@ -26,7 +26,12 @@ export interface SpanSpec {
   /** outbound|port|subset|host for a client span, inbound|port|| for a server span. */
   readonly upstreamCluster: string;
   readonly peerIp: string;
+  /** The upstream host's address and port, for a client span that reached one. */
+  readonly upstreamAddress?: string;
 }
+
+/** The IP of a pod; a stable made-up one unless the cluster's own are supplied. */
+export type PodAddress = (namespace: string, pod: string) => string;
 
 /** Most tag values repeat from span to span (pods, clusters, URLs): sharing them keeps a full store small. */
 const sharedTags = new Map<string, KeyValue>();
@@ -55,6 +60,8 @@ export function podIp(pod: string): string {
   return `10.244.${(n >>> 8) & 0xff}.${(n & 0xfe) + 1}`;
 }
 
+export const hashedPodIp: PodAddress = (_namespace, pod) => podIp(pod);
+
 export class TraceBuilder {
   readonly traceID: string;
   /** Envoy propagates x-request-id, so every span of a trace carries the same one. */
@@ -63,10 +70,15 @@ export class TraceBuilder {
   private readonly processes: Record<string, Process> = {};
   private readonly processIds = new Map<string, string>();
 
-  constructor(private readonly rand: () => number) {
+  constructor(
+    private readonly rand: () => number,
+    private readonly ipOf: PodAddress = hashedPodIp,
+  ) {
     this.traceID = this.hex(32);
     const hex = this.hex(32);
-    this.requestIdTag = tag('guid:x-request-id', `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
+    // A version 4 UUID, as Envoy makes them: version nibble 4, variant bits 10.
+    const variant = (8 + (parseInt(hex[16] ?? '0', 16) & 3)).toString(16);
+    this.requestIdTag = tag('guid:x-request-id', `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`);
   }
 
   get spanCount(): number {
@@ -83,7 +95,7 @@ export class TraceBuilder {
     const authority = call.authority ?? `${call.toHost}:${call.port}`;
     const tags: KeyValue[] = [
       sharedTag('component', 'proxy'),
-      sharedTag('node_id', `${workload.role === 'gateway' ? 'router' : 'sidecar'}~${podIp(spec.pod)}~${spec.pod}.${workload.namespace}~${workload.namespace}.svc.cluster.local`),
+      sharedTag('node_id', `${workload.role === 'gateway' ? 'router' : 'sidecar'}~${this.ipOf(workload.namespace, spec.pod)}~${spec.pod}.${workload.namespace}~${workload.namespace}.svc.cluster.local`),
       this.requestIdTag,
       sharedTag('http.url', `http://${authority}${path}`),
       sharedTag('http.method', call.method ?? 'GET'),
@@ -100,6 +112,7 @@ export class TraceBuilder {
       sharedTag('response_flags', spec.flags),
       sharedTag('span.kind', spec.kind),
     ];
+    if (spec.upstreamAddress) tags.push(sharedTag('upstream_address', spec.upstreamAddress));
     if (spec.status >= 500 || spec.status === 0) tags.push(sharedTag('error', true));
     this.spans.push({
       traceID: this.traceID,
@@ -155,7 +168,7 @@ export class TraceBuilder {
     if (!id) {
       id = `p${this.processIds.size + 1}`;
       this.processIds.set(key, id);
-      this.processes[id] = { serviceName: istioServiceName(workload), tags: [sharedTag('hostname', pod), sharedTag('ip', podIp(pod))] };
+      this.processes[id] = { serviceName: istioServiceName(workload), tags: [sharedTag('hostname', pod), sharedTag('ip', this.ipOf(workload.namespace, pod))] };
     }
     return id;
   }

@@ -1,12 +1,12 @@
 /** Plans one edge of the call graph under the live config: every series it feeds and who serves it. */
-import type { RouteDecision } from '../../../mesh/routing';
+import type { MirrorDecision, RouteDecision, RouteDestination } from '../../../mesh/routing';
 import type { ResponseFlag } from '../../../mesh/telemetry';
 import type { SimCall, SimWorkload } from '../model';
 import { callerTraits, type CallerTraits } from './caller';
 import { endpointsOf } from './endpoints';
 import { flagsLabel, forwardToEndpoint, type ForwardContext, type PlanParts } from './forward';
 import type { LiveConfig } from './live-config';
-import { LOCAL_REPLY_LATENCY, type EdgePlan, type ServiceLabels } from './plan-types';
+import { LOCAL_REPLY_LATENCY, type ClusterUse, type EdgePlan, type ServiceLabels } from './plan-types';
 import { routeShares } from './route-shares';
 
 export interface PlanEnvironment {
@@ -44,6 +44,7 @@ function applyDecision(env: PlanEnvironment, edge: EdgeContext, decision: RouteD
       if (decision.destination) {
         forwardToService(env, edge, decision.destination.host, decision.destination.subsetLabels, decision, share, parts);
       }
+      for (const mirror of decision.mirrors) if (mirror.mirrored) forwardMirror(env, edge, mirror, share, parts);
       return;
     case 'passthrough':
       if (edge.traits.reportsSource) {
@@ -79,8 +80,27 @@ function forwardToService(
     localReply(env, edge, 503, undefined, ['UH'], share, parts);
     return;
   }
-  const ctx: ForwardContext = { config: env.config, caller: edge.caller, traits: edge.traits, call: edge.call, service: labels, decision };
+  const cluster = decision?.destination && clusterUse(decision.destination, decision);
+  const ctx: ForwardContext = { config: env.config, caller: edge.caller, traits: edge.traits, call: edge.call, service: labels, decision, cluster };
   for (const endpoint of endpoints) forwardToEndpoint(ctx, endpoint.workload, share * endpoint.share, parts);
+}
+
+function clusterUse(destination: RouteDestination, decision: RouteDecision): ClusterUse {
+  return { name: `outbound|${destination.port}|${destination.subset ?? ''}|${destination.host}`, policy: decision.trafficPolicy };
+}
+
+/**
+ * A copy of the request sent to a mirror: the server sees it (and makes its own calls), the client's proxy
+ * neither waits for it nor reports it, and no retry or timeout of the route applies.
+ */
+function forwardMirror(env: PlanEnvironment, edge: EdgeContext, mirror: MirrorDecision, share: number, parts: PlanParts): void {
+  const service = env.config.services.get(mirror.host);
+  if (!service) return;
+  const traits: CallerTraits = { ...edge.traits, reportsSource: false };
+  const ctx: ForwardContext = { config: env.config, caller: edge.caller, traits, call: edge.call, service: serviceLabels(env.config, mirror.host), mirrored: true };
+  for (const endpoint of endpointsOf(env.workloadsInNamespace(service.namespace), service, mirror.subsetLabels)) {
+    forwardToEndpoint(ctx, endpoint.workload, share * endpoint.share, parts);
+  }
 }
 
 /** The client's proxy answers by itself: reported only by that proxy. */

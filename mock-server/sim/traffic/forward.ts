@@ -3,14 +3,14 @@
  * plaintext client), its AuthorizationPolicies (403), its own error rate with the route's retries (URX when
  * they run out), and the route timeout (504 UT). Shares are expected values, not sampled requests.
  */
-import { evaluateAuthorization, evaluatePeerAuthentication } from '../../../mesh/authz';
+import { evaluateAuthorization, evaluatePeerAuthentication, type AuthzDecision } from '../../../mesh/authz';
 import { shouldRetry, type AttemptFailure, type RouteDecision } from '../../../mesh/routing';
 import { responseFlagsLabel, type ResponseFlag } from '../../../mesh/telemetry';
 import type { SimCall, SimWorkload } from '../model';
 import { reportsDestination, type CallerTraits } from './caller';
 import { latencyDistribution } from './latency';
 import type { LiveConfig } from './live-config';
-import type { ReportLine, ServedShare, ServiceLabels } from './plan-types';
+import type { ClusterUse, ReportLine, ServedShare, ServiceLabels } from './plan-types';
 
 export interface ForwardContext {
   readonly config: LiveConfig;
@@ -20,6 +20,9 @@ export interface ForwardContext {
   readonly service: ServiceLabels;
   /** Absent when no client-side proxy routed the request. */
   readonly decision?: RouteDecision;
+  readonly cluster?: ClusterUse;
+  /** A mirrored copy: only the server reports it, and nobody waits for its answer. */
+  readonly mirrored?: boolean;
 }
 
 export interface PlanParts {
@@ -34,7 +37,7 @@ const GRPC_PERMISSION_DENIED = 7;
 
 /** The SPIFFE identity of a workload, without the spiffe:// scheme. */
 /** Envoy lists flags in a fixed order, whatever order they were set in. */
-const ENVOY_FLAG_ORDER: readonly ResponseFlag[] = ['UH', 'UT', 'UF', 'UC', 'UO', 'NR', 'DI', 'FI', 'RL', 'DC', 'URX', 'NC', 'RBAC'];
+const ENVOY_FLAG_ORDER: readonly ResponseFlag[] = ['UH', 'UT', 'UF', 'UC', 'UO', 'NR', 'DI', 'FI', 'RL', 'UAEX', 'DC', 'URX', 'NC', 'RBAC'];
 
 export function flagsLabel(flags: readonly ResponseFlag[]): string {
   return responseFlagsLabel([...flags].sort((a, b) => ENVOY_FLAG_ORDER.indexOf(a) - ENVOY_FLAG_ORDER.indexOf(b)));
@@ -65,6 +68,8 @@ export function forwardToEndpoint(ctx: ForwardContext, server: SimWorkload, shar
       peerAuthenticated: mtls,
       latency: server.latency,
       delayMs: reporter === 'source' ? delayMs : 0,
+      cluster: ctx.cluster,
+      mirrored: ctx.mirrored,
     });
   };
   const both = (lineShare: number, code: number, grpcStatus: number | undefined, flags: readonly ResponseFlag[]): void => {
@@ -82,8 +87,10 @@ export function forwardToEndpoint(ctx: ForwardContext, server: SimWorkload, shar
     return;
   }
 
-  if (serverProxied && !authorized(ctx, server, port, mtls)) {
-    both(share, 403, GRPC_PERMISSION_DENIED, []);
+  const authz = serverProxied ? authorization(ctx, server, port, mtls) : undefined;
+  if (authz && !authz.allowed) {
+    // A CUSTOM policy's external authorizer said no (Envoy's ext_authz flags it UAEX); RBAC sets no flag.
+    both(share, 403, GRPC_PERMISSION_DENIED, authz.decidingPolicy?.action === 'CUSTOM' ? ['UAEX'] : []);
     return;
   }
 
@@ -105,7 +112,7 @@ export function forwardToEndpoint(ctx: ForwardContext, server: SimWorkload, shar
     line('destination', share * attempts * (1 - errorRate), 200, 0, []);
     line('destination', share * attempts * errorRate, failCode, GRPC_UNAVAILABLE, []);
   }
-  out.served.push({ workload: server, share: share * attempts });
+  out.served.push({ workload: server, share: share * attempts, cluster: ctx.cluster });
 }
 
 /** Auto mTLS: both ends in the mesh and no DestinationRule asking for something else. */
@@ -115,9 +122,9 @@ function usesMutualTls(ctx: ForwardContext, server: SimWorkload): boolean {
   return mode === undefined || mode === 'ISTIO_MUTUAL';
 }
 
-function authorized(ctx: ForwardContext, server: SimWorkload, port: number, mtls: boolean): boolean {
+function authorization(ctx: ForwardContext, server: SimWorkload, port: number, mtls: boolean): AuthzDecision {
   const { call, caller } = ctx;
-  const decision = evaluateAuthorization(ctx.config.authorizationPolicies, {
+  return evaluateAuthorization(ctx.config.authorizationPolicies, {
     destination: {
       namespace: server.namespace,
       labels: server.labels,
@@ -131,6 +138,5 @@ function authorized(ctx: ForwardContext, server: SimWorkload, port: number, mtls
       host: call.authority ?? call.toHost,
       port,
     },
-  });
-  return decision.allowed;
+  }, { customProviders: ctx.config.customProviders });
 }

@@ -29,10 +29,9 @@ const SIZES = {
 };
 
 /** What makes two lines write the same series the same way; the share is not part of it. */
-export function lineWriterKey(callerKey: string, callId: number, line: ReportLine): string {
+export function lineWriterKey(edgeKey: string, line: ReportLine): string {
   return [
-    callerKey,
-    callId,
+    edgeKey,
     line.reporter,
     line.destination ? `${line.destination.namespace}/${line.destination.name}` : '',
     line.service.host,

@@ -4,7 +4,7 @@
  */
 import { findKind, type KindInfo } from '../../../mesh/kinds';
 import type { KubeObject } from '../../../mesh/kube-types';
-import { buildRoutingIndex, type RoutingIndex } from '../../../mesh/routing';
+import { buildRoutingIndex, localRateLimits, type LocalRateLimit, type RoutingIndex } from '../../../mesh/routing';
 import type { ObjectStore } from '../../kube/store';
 import { serviceHost } from '../model';
 
@@ -23,6 +23,15 @@ export interface LiveConfig {
   readonly services: ReadonlyMap<string, ServiceInfo>;
   /** ServiceEntry hosts, with the namespace of the entry that declares them. */
   readonly serviceEntryHosts: ReadonlyMap<string, string>;
+  /**
+   * The external authorizers of CUSTOM policies. The mock runs none, so each is unreachable and Envoy's
+   * ext_authz (failing closed, Istio's default) denies.
+   */
+  readonly customProviders: Readonly<Record<string, 'deny'>>;
+  /** Local rate limits the EnvoyFilters install. */
+  readonly rateLimits: readonly LocalRateLimit[];
+  /** Some DestinationRule sets a connection pool or outlier detection: traffic then depends on load. */
+  readonly loadDependent: boolean;
 }
 
 const NETWORKING = 'networking.istio.io';
@@ -47,6 +56,7 @@ const KINDS = {
   namespaces: kindInfo('', 'Namespace'),
   authorizationPolicies: kindInfo('security.istio.io', 'AuthorizationPolicy'),
   peerAuthentications: kindInfo('security.istio.io', 'PeerAuthentication'),
+  envoyFilters: kindInfo(NETWORKING, 'EnvoyFilter'),
 };
 
 /** The kinds whose changes alter traffic. */
@@ -56,9 +66,11 @@ export function readLiveConfig(store: ObjectStore): LiveConfig {
   const all = (info: KindInfo): KubeObject[] => store.list(info).items;
   const services = all(KINDS.services);
   const serviceEntries = all(KINDS.serviceEntries);
+  const destinationRules = all(KINDS.destinationRules);
+  const rateLimits = localRateLimits(all(KINDS.envoyFilters));
   const routing = buildRoutingIndex({
     virtualServices: all(KINDS.virtualServices),
-    destinationRules: all(KINDS.destinationRules),
+    destinationRules,
     serviceEntries,
     sidecars: all(KINDS.sidecars),
     gateways: [...all(KINDS.istioGateways), ...all(KINDS.gateways)],
@@ -67,13 +79,31 @@ export function readLiveConfig(store: ObjectStore): LiveConfig {
     services,
     namespaces: all(KINDS.namespaces),
   });
+  const authorizationPolicies = all(KINDS.authorizationPolicies);
   return {
     routing,
-    authorizationPolicies: all(KINDS.authorizationPolicies),
+    authorizationPolicies,
+    customProviders: customProviders(authorizationPolicies),
     peerAuthentications: all(KINDS.peerAuthentications),
     services: new Map(services.map((svc) => [serviceHost(svc.metadata.name ?? '', svc.metadata.namespace ?? ''), serviceInfo(svc)])),
     serviceEntryHosts: entryHosts(serviceEntries),
+    rateLimits,
+    loadDependent: rateLimits.length > 0 || destinationRules.some(hasResiliencePolicy),
   };
+}
+
+function customProviders(policies: readonly KubeObject[]): Record<string, 'deny'> {
+  const out: Record<string, 'deny'> = {};
+  for (const policy of policies) {
+    const spec = (policy.spec ?? {}) as { action?: unknown; provider?: { name?: unknown } };
+    if (spec.action === 'CUSTOM' && typeof spec.provider?.name === 'string') out[spec.provider.name] = 'deny';
+  }
+  return out;
+}
+
+function hasResiliencePolicy(rule: KubeObject): boolean {
+  const text = JSON.stringify(rule.spec ?? {});
+  return text.includes('"connectionPool"') || text.includes('"outlierDetection"');
 }
 
 function serviceInfo(svc: KubeObject): ServiceInfo {

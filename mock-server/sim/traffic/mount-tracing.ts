@@ -3,9 +3,12 @@
  * served as Jaeger's query API at the service proxy paths of istio-system/tracing:80 and jaeger-query:16686.
  */
 import type { FastifyInstance } from 'fastify';
-import { liveOutcomes, registerJaegerApi, TraceSampler, TraceStore } from '../../jaeger';
+import { liveOutcomes, registerJaegerApi, TraceSampler, TraceStore, type Trace } from '../../jaeger';
+import type { PodAddress } from '../../jaeger/trace-builder';
 import type { FaultMode } from '../../prometheus';
 import type { TelemetryDeps } from './mount';
+import { podAddresses } from './pod-addresses';
+import type { TrafficPlanner } from './planner';
 import { DEFAULT_STEP_MS } from './simulator';
 
 export const JAEGER_PROXY_PREFIXES = [
@@ -15,22 +18,40 @@ export const JAEGER_PROXY_PREFIXES = [
 
 const BACKFILL_SLICE_STEPS = 8;
 
+export type StepListener = (endMs: number, traces: readonly Trace[]) => void;
+
 export interface Tracing {
   readonly traces: TraceStore;
+  readonly stepMs: number;
+  /** The end of the newest step sampled. */
+  readonly lastStepMs: number;
+  /** Calls `listener` after each step's traces are stored. */
+  onStep(listener: StepListener): void;
   setJaegerFault(mode: FaultMode): void;
 }
 
-export async function mountTracing(scope: FastifyInstance, deps: TelemetryDeps & { historyMs: number }): Promise<Tracing> {
+export interface TracingDeps extends TelemetryDeps {
+  readonly historyMs: number;
+  /** Plans shared with the metrics; the tracer's own otherwise. */
+  readonly planner?: TrafficPlanner;
+  /** Pod IPs; read from the store's pods otherwise. */
+  readonly podIp?: PodAddress;
+}
+
+export async function mountTracing(scope: FastifyInstance, deps: TracingDeps): Promise<Tracing> {
   const now = deps.now ?? Date.now;
   const stepMs = DEFAULT_STEP_MS;
   const traces = new TraceStore();
-  const outcomes = liveOutcomes(deps.store, deps.scenario);
-  const sampler = new TraceSampler({ scenario: deps.scenario, pickOutcome: outcomes.pick, seed: deps.seed });
+  const outcomes = liveOutcomes(deps.store, deps.scenario, deps.planner);
+  const sampler = new TraceSampler({ scenario: deps.scenario, pickOutcome: outcomes.pick, seed: deps.seed, podIp: deps.podIp ?? podAddresses(deps.store) });
+  const listeners: StepListener[] = [];
   let lastStepT = Math.floor((now() - deps.historyMs) / stepMs) * stepMs;
   const runSteps = (toMs: number, maxSteps = Infinity): void => {
     for (let steps = 0; lastStepT + stepMs <= toMs && steps < maxSteps; steps++) {
       lastStepT += stepMs;
-      for (const trace of sampler.sampleStep(lastStepT, stepMs)) traces.add(trace);
+      const sampled = sampler.sampleStep(lastStepT, stepMs);
+      for (const trace of sampled) traces.add(trace);
+      for (const listener of listeners) listener(lastStepT, sampled);
     }
   };
   const start = now();
@@ -50,6 +71,13 @@ export async function mountTracing(scope: FastifyInstance, deps: TelemetryDeps &
   for (const prefix of JAEGER_PROXY_PREFIXES) registerJaegerApi(scope, { store: traces, prefix, now, fault: () => fault });
   return {
     traces,
+    stepMs,
+    get lastStepMs() {
+      return lastStepT;
+    },
+    onStep(listener) {
+      listeners.push(listener);
+    },
     setJaegerFault(mode) {
       fault = mode;
     },

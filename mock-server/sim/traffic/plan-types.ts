@@ -1,6 +1,14 @@
 /** What one edge of the call graph (a caller making one kind of call) turns into, per request. */
+import type { EffectiveTrafficPolicy } from '../../../mesh/routing';
 import type { ConnectionSecurityPolicy, Reporter } from '../../../mesh/telemetry';
 import type { LatencyProfile, SimCall, SimWorkload } from '../model';
+
+/** An upstream cluster of the client's proxy (a service port, maybe a subset) and the policy it was built with. */
+export interface ClusterUse {
+  /** Envoy's name for it: outbound|port|subset|host. */
+  readonly name: string;
+  readonly policy?: EffectiveTrafficPolicy;
+}
 
 /** The Istio destination_service* labels. */
 export interface ServiceLabels {
@@ -25,6 +33,10 @@ export interface ReportLine {
   readonly peerAuthenticated: boolean;
   readonly latency: LatencyProfile;
   readonly delayMs: number;
+  /** The client proxy's cluster the request went through; absent when no client proxy routed it. */
+  readonly cluster?: ClusterUse;
+  /** A copy the client's proxy sent to a VirtualService mirror; its response is dropped. */
+  readonly mirrored?: boolean;
 }
 
 /** A workload that serves some of the edge's requests, and so makes its own calls. */
@@ -32,6 +44,9 @@ export interface ServedShare {
   readonly workload: SimWorkload;
   /** Requests it serves per request on the edge (attempts included). */
   readonly share: number;
+  /** Requests reaching its proxy, before the proxy's own rate limit; `share` when absent. */
+  readonly arriving?: number;
+  readonly cluster?: ClusterUse;
 }
 
 export interface EdgePlan {

@@ -70,5 +70,6 @@ function decisionKey(d: RouteDecision): string {
     d.redirect?.status,
     d.timeoutMs,
     d.retries?.attempts,
+    d.mirrors.map((m) => (m.mirrored ? `${m.host}:${m.port}:${m.subset ?? ''}` : '')),
   ]);
 }

@@ -1,62 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findKind, type KindInfo } from '../../../mesh/kinds';
 import type { KubeObject } from '../../../mesh/kube-types';
-import { ObjectStore } from '../../kube/store';
-import { instantQuery, Tsdb } from '../../prometheus';
-import { scenarioByName } from '../scenarios';
-import { createTrafficSimulator, type TrafficSimulator } from './simulator';
+import { advance, byLabel, kindOf, simHarness, type SimHarness } from './testing';
 
-const START = Date.UTC(2026, 0, 1, 12);
-const STEP = 15_000;
 const REVIEWS_BY_VERSION =
   'sum by (destination_version) (rate(istio_requests_total{destination_service_name="reviews",reporter="destination"}[1m]))';
-
-function kind(group: string, name: string): KindInfo {
-  const info = findKind(group, name);
-  if (!info) throw new Error(`no kind ${name}`);
-  return info;
-}
-const VIRTUAL_SERVICE = kind('networking.istio.io', 'VirtualService');
-const AUTHORIZATION_POLICY = kind('security.istio.io', 'AuthorizationPolicy');
-const DESTINATION_RULE = kind('networking.istio.io', 'DestinationRule');
-
-interface Harness {
-  store: ObjectStore;
-  db: Tsdb;
-  sim: TrafficSimulator;
-  now: number;
-}
-
-async function harness(): Promise<Harness> {
-  const scenario = scenarioByName('demo', { now: new Date(START) });
-  const store = await ObjectStore.open({});
-  await store.seed(scenario.objects);
-  const db = new Tsdb();
-  const sim = createTrafficSimulator({ store, scenario, db, seed: 7, stepMs: STEP });
-  sim.backfill(START - 5 * 60_000, START);
-  return { store, db, sim, now: START };
-}
-
-/** Ticks past the rate window so it holds only samples written under the new config. */
-function advance(h: Harness, steps = 6): void {
-  for (let i = 0; i < steps; i++) {
-    h.now += STEP;
-    h.sim.tick(h.now);
-  }
-}
-
-function byLabel(h: Harness, query: string, label: string): Record<string, number> {
-  const result = instantQuery(h.db, query, h.now);
-  if (result.resultType !== 'vector') throw new Error(`expected a vector, got ${result.resultType}`);
-  const out: Record<string, number> = {};
-  for (const sample of result.samples) {
-    const index = sample.labels.indexOf(label);
-    out[index >= 0 ? (sample.labels[index + 1] ?? '') : ''] = sample.value;
-  }
-  return out;
-}
-
-async function setReviewsRoute(h: Harness, http: unknown[]): Promise<void> {
+const VIRTUAL_SERVICE = kindOf('networking.istio.io', 'VirtualService');
+const AUTHORIZATION_POLICY = kindOf('security.istio.io', 'AuthorizationPolicy');
+const DESTINATION_RULE = kindOf('networking.istio.io', 'DestinationRule');
+async function setReviewsRoute(h: SimHarness, http: unknown[]): Promise<void> {
   const current = h.store.get(VIRTUAL_SERVICE, 'bookinfo', 'reviews');
   if (!current) throw new Error('the demo has a reviews VirtualService');
   await h.store.update(VIRTUAL_SERVICE, { ...current, spec: { hosts: ['reviews'], http } });
@@ -65,9 +16,9 @@ async function setReviewsRoute(h: Harness, http: unknown[]): Promise<void> {
 const toV3 = { destination: { host: 'reviews', subset: 'v3' }, weight: 100 };
 
 describe('traffic simulator', () => {
-  let h: Harness;
+  let h: SimHarness;
   beforeEach(async () => {
-    h = await harness();
+    h = await simHarness();
   });
 
   it('splits reviews traffic over v1, v2 and v3 as the VirtualService weights say', () => {
@@ -117,6 +68,19 @@ describe('traffic simulator', () => {
     expect(rates['200'] ?? 0).toBe(0);
   });
 
+  it('denies with 403 UAEX under a CUSTOM policy, whose external authorizer the mock does not run', async () => {
+    const policy: KubeObject = {
+      apiVersion: 'security.istio.io/v1',
+      kind: 'AuthorizationPolicy',
+      metadata: { name: 'ext-authz', namespace: 'bookinfo' },
+      spec: { selector: { matchLabels: { app: 'ratings' } }, action: 'CUSTOM', provider: { name: 'opa' }, rules: [{ to: [{ operation: { paths: ['/ratings/*'] } }] }] },
+    };
+    await h.store.create(AUTHORIZATION_POLICY, policy);
+    advance(h);
+    const query = 'sum by (response_flags) (rate(istio_requests_total{destination_service_name="ratings",reporter="destination",response_code="403"}[1m]))';
+    expect(byLabel(h, query, 'response_flags').UAEX).toBeGreaterThan(5);
+  });
+
   it('fails plaintext connections to a STRICT mTLS workload with 503 UF', async () => {
     const plaintext: KubeObject = {
       apiVersion: 'networking.istio.io/v1',
@@ -135,7 +99,7 @@ describe('traffic simulator', () => {
   });
 
   it('writes the same data for the same seed', async () => {
-    const other = await harness();
+    const other = await simHarness();
     const query = 'sum by (destination_workload) (increase(istio_request_duration_milliseconds_sum[5m]))';
     expect(byLabel(other, query, 'destination_workload')).toEqual(byLabel(h, query, 'destination_workload'));
   });

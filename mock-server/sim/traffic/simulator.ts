@@ -3,17 +3,18 @@
  * live mesh config and adds the resulting requests to Istio's standard metrics in a Tsdb.
  *
  * Traffic is aggregated, not simulated request by request: each edge (a caller making one kind of call)
- * is planned once per config version into shares per series; a step multiplies those shares by the
- * edge's request count. Plans are dropped whenever the store changes a kind that affects traffic.
+ * is planned once per config version into shares per series (by the TrafficPlanner, which also applies
+ * circuit breaking, outlier ejection and rate limits at the steady load); a step multiplies those shares by
+ * the edge's request count. Plans are dropped whenever the store changes a kind that affects traffic.
  */
 import { ISTIO_METRICS } from '../../../mesh/telemetry';
 import type { ObjectStore } from '../../kube/store';
 import type { Tsdb } from '../../prometheus';
 import { EXTERNAL_ORIGIN, isRootCall, workloadKey, type Scenario, type SimCall, type SimWorkload } from '../model';
-import { planEdge } from './edge-plan';
 import { lineWriter, lineWriterKey, type LineWriter } from './line-writer';
-import { readLiveConfig, TRAFFIC_KINDS, type LiveConfig } from './live-config';
 import { MetricSink } from './metric-sink';
+import type { EdgePlan } from './plan-types';
+import { TrafficPlanner } from './planner';
 import { mixSeed, seededRandom } from './random';
 import { propagate, type EdgeRunner } from './propagate';
 
@@ -27,6 +28,8 @@ export interface TrafficSimulatorOptions {
   stepMs?: number;
   /** Wall clock for `start()`; default Date.now. */
   now?: () => number;
+  /** Plans shared with other samplers of the same traffic; one of its own otherwise. */
+  planner?: TrafficPlanner;
 }
 
 export interface TrafficSimulator {
@@ -52,43 +55,24 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
   const stepMs = options.stepMs ?? DEFAULT_STEP_MS;
   const now = options.now ?? Date.now;
   const sink = new MetricSink(db);
+  const planner = options.planner ?? new TrafficPlanner(store, scenario);
   const byKey = new Map(scenario.workloads.map((w) => [workloadKey(w.namespace, w.name), w]));
-  const byNamespace = groupBy(scenario.workloads, (w) => w.namespace);
-  const fanOutCalls = groupBy(
-    scenario.calls.filter((c) => !isRootCall(c)),
-    (c) => c.from,
-  );
   const rootCalls = scenario.calls.filter(isRootCall);
-  const callIds = new Map(scenario.calls.map((c, i) => [c, i]));
   setMetadata(db);
 
-  let config: LiveConfig | undefined;
-  const plans = new Map<string, PlannedEdge>();
+  const plans = new WeakMap<EdgePlan, PlannedEdge>();
   // Writers outlive plans: after a config change most lines feed the same series as before.
   const writers = new Map<string, LineWriter>();
-  const unsubscribe = store.onChange((change) => {
-    if (TRAFFIC_KINDS.has(change.info)) config = undefined;
-  });
   let lastStepT: number | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
-  const currentConfig = (): LiveConfig => {
-    if (!config) {
-      config = readLiveConfig(store);
-      plans.clear();
-    }
-    return config;
-  };
-
   const plannedEdge = (caller: SimWorkload | undefined, call: SimCall): PlannedEdge => {
-    const callerKey = caller ? workloadKey(caller.namespace, caller.name) : EXTERNAL_ORIGIN;
-    const callId = callIds.get(call) ?? -1;
-    const key = `${callerKey}|${callId}`;
-    let planned = plans.get(key);
+    const plan = planner.plan(caller, call);
+    let planned = plans.get(plan);
     if (!planned) {
-      const plan = planEdge({ config: currentConfig(), workloadsInNamespace: (ns) => byNamespace.get(ns) ?? [] }, caller, call);
+      const edgeKey = planner.edgeKey(caller, call);
       const lineWriters = plan.lines.map((line) => {
-        const writerKey = lineWriterKey(callerKey, callId, line);
+        const writerKey = lineWriterKey(edgeKey, line);
         let write = writers.get(writerKey);
         if (!write) {
           write = lineWriter(sink, caller, call, line);
@@ -97,7 +81,7 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
         return { write, share: line.share };
       });
       planned = { served: plan.served, writers: lineWriters };
-      plans.set(key, planned);
+      plans.set(plan, planned);
     }
     return planned;
   };
@@ -109,14 +93,13 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
   };
 
   const step = (tMs: number): void => {
-    currentConfig();
     const noise = seededRandom(mixSeed(options.seed, Math.floor(tMs / stepMs)));
     const roots = rootCalls.map((call) => ({
       caller: call.from === EXTERNAL_ORIGIN ? undefined : byKey.get(call.from),
       call,
       requests: call.rps * (stepMs / 1000) * (0.9 + 0.2 * noise()),
     }));
-    propagate(roots, (w) => fanOutCalls.get(workloadKey(w.namespace, w.name)) ?? [], runEdge);
+    propagate(roots, (w) => planner.callsOf(w), runEdge);
     sink.flush(tMs);
     lastStepT = tMs;
   };
@@ -140,7 +123,7 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
     stop() {
       if (timer) clearInterval(timer);
       timer = undefined;
-      unsubscribe();
+      if (!options.planner) planner.dispose();
     },
     get seriesCount() {
       return sink.seriesCount;
@@ -152,13 +135,3 @@ function setMetadata(db: Tsdb): void {
   for (const info of ISTIO_METRICS) db.setMetadata(info.name, { type: info.type, help: info.help });
 }
 
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}

@@ -171,9 +171,9 @@ describe('demo scenario', () => {
       const patch = at(find('EnvoyFilter', 'online-shop', 'frontend-local-ratelimit'), 'spec', 'configPatches', 0);
       expect(at(patch, 'patch', 'value', 'name')).toBe('envoy.filters.http.local_ratelimit');
       expect(at(patch, 'patch', 'value', 'typed_config', 'value', 'token_bucket')).toEqual({
-        max_tokens: 100,
-        tokens_per_fill: 100,
-        fill_interval: '1s',
+        max_tokens: 20,
+        tokens_per_fill: 20,
+        fill_interval: '3s',
       });
       find('RequestAuthentication', 'online-shop', 'frontend-jwt');
       expect(at(find('AuthorizationPolicy', 'online-shop', 'frontend-require-jwt'), 'spec', 'action')).toBe('DENY');
