@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.meshdeck-data', 'mesh/schemas/*.json'] },
+  { ignores: ['dist', 'dist-*', 'node_modules', 'test-results', 'test-results-*', 'playwright-report', '.meshdeck-data', 'mesh/schemas/*.json'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,5 +29,9 @@ export default tseslint.config(
   {
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/mock-server/**'] }] },
+  },
+  {
+    files: ['mock-server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: ['**/web/**'] }] },
   },
 );

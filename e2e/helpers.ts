@@ -30,3 +30,13 @@ export async function pickNamespace(page: Page, namespace: string): Promise<void
 export async function expectConnected(page: Page): Promise<void> {
   await expect(page.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
 }
+
+/** Replaces the text of a code editor (inside `container`) by pasting, as a user would; typing would auto-indent. */
+export async function pasteIntoEditor(page: Page, container: Locator, text: string): Promise<void> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  // The editor is a large chunk loaded on first use; on a busy machine that takes a while.
+  await container.locator('.monaco-editor').first().click({ timeout: 60_000 });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await page.keyboard.press('ControlOrMeta+V');
+}

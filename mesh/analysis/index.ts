@@ -16,4 +16,4 @@ export type {
 export { ISTIO_SUPPRESS_ANNOTATION, SUPPRESS_ANNOTATION } from './types';
 export { ANALYSIS_CHECKS } from './catalog';
 export { analyzeMesh } from './analyze';
-export { refOf } from './refs';
+export { refKey, refOf } from './refs';

@@ -2,5 +2,5 @@
 export { registerJaegerApi, type JaegerApiOptions } from './api';
 export { liveOutcomes, type LiveOutcomes } from './edge-outcomes';
 export { TraceSampler, type HopOutcome, type PickOutcome, type TraceSamplerOptions } from './sampler';
-export { DEFAULT_TRACE_CAPACITY, TraceStore, type TraceQuery } from './store';
+export { DEFAULT_TRACE_CAPACITY, estimateTraceBytes, TraceStore, type TraceQuery } from './store';
 export type { Process, Span, Trace } from './types';

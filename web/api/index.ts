@@ -34,5 +34,3 @@ export {
   viewsOf,
 } from './core-kinds';
 export type { ContainerView, DeploymentView, LabelSelector, PodView, ServicePortView, ServiceView } from './core-kinds';
-export { saveObject } from './config-save';
-export type { SaveRequest, SaveResult } from './config-save';

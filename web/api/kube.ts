@@ -47,6 +47,8 @@ export interface PatchOptions extends WriteOptions {
 
 export type DeleteOptions = WriteOptions & {
   propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  /** Delete only if the object is still this version (409 Conflict otherwise). */
+  preconditions?: { resourceVersion?: string; uid?: string };
 };
 
 export interface AccessAttributes {
@@ -62,6 +64,12 @@ export interface AccessReview {
   allowed: boolean;
   denied: boolean;
   reason?: string;
+}
+
+/** Who the API server says the caller is (SelfSubjectReview). */
+export interface UserIdentity {
+  readonly username: string;
+  readonly groups: readonly string[];
 }
 
 export interface ServerVersion {
@@ -171,7 +179,7 @@ export class KubeClient {
     const path = resourcePath(info, { namespace, name });
     return this.transport.json('DELETE', path, {
       query: writeQuery(options),
-      body: options.propagationPolicy ? { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy } : undefined,
+      body: deleteBody(options),
       signal: options.signal,
     });
   }
@@ -188,6 +196,18 @@ export class KubeClient {
     const status = isRecord(answer) && isRecord(answer.status) ? answer.status : undefined;
     if (!status) throw new ProtocolError('SelfSubjectAccessReview came back without a status', { method: 'POST', url: path });
     return { allowed: status.allowed === true, denied: status.denied === true, reason: asString(status.reason) };
+  }
+
+  /** The signed-in identity as the API server authenticated it. */
+  async selfSubjectReview(signal?: AbortSignal): Promise<UserIdentity> {
+    const path = '/apis/authentication.k8s.io/v1/selfsubjectreviews';
+    const body = { apiVersion: 'authentication.k8s.io/v1', kind: 'SelfSubjectReview' };
+    const answer = await this.transport.json('POST', path, { body, signal });
+    const userInfo = isRecord(answer) && isRecord(answer.status) && isRecord(answer.status.userInfo) ? answer.status.userInfo : undefined;
+    const username = asString(userInfo?.username);
+    if (!userInfo || username === undefined) throw new ProtocolError('SelfSubjectReview came back without a user', { method: 'POST', url: path });
+    const groups = Array.isArray(userInfo.groups) ? userInfo.groups.filter((g): g is string => typeof g === 'string') : [];
+    return { username, groups };
   }
 
   async serverVersion(signal?: AbortSignal): Promise<ServerVersion> {
@@ -212,6 +232,12 @@ export class KubeClient {
     if (!object) throw new ProtocolError(`${method} ${path} did not return a ${info.kind}`, { method, url: path });
     return object;
   }
+}
+
+function deleteBody(options: DeleteOptions): unknown {
+  const { propagationPolicy, preconditions } = options;
+  if (!propagationPolicy && !preconditions) return undefined;
+  return { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy, preconditions };
 }
 
 function writeQuery(options: WriteOptions): Query {

@@ -10,6 +10,7 @@ const WorkloadsPage = lazy(() => import('../features/workloads/WorkloadsPage').t
 const ServicesPage = lazy(() => import('../features/services/ServicesPage').then((m) => ({ default: m.ServicesPage })));
 const ConfigListPage = lazy(() => import('../features/config/ConfigListPage').then((m) => ({ default: m.ConfigListPage })));
 const ConfigDetailPage = lazy(() => import('../features/config/ConfigDetailPage').then((m) => ({ default: m.ConfigDetailPage })));
+const CreatePage = lazy(() => import('../features/config/create/CreatePage').then((m) => ({ default: m.CreatePage })));
 
 /** The built screens; the others say what they will do. */
 const BUILT: Record<string, RouteObject['element']> = {
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
         path: screen.path,
         element: BUILT[screen.path] ?? <PlannedScreen screen={screen} />,
       })),
+      { path: '/config/new', element: <CreatePage /> },
       { path: '/config/:kindId/:namespace/:name', element: <ConfigDetailPage /> },
       { path: '/config/:kindId/:name', element: <ConfigDetailPage /> },
       { path: '*', element: <NotFoundScreen /> },

@@ -11,16 +11,18 @@ interface ListPageProps {
   readonly filterPlaceholder: string;
   /** More toolbar controls after the filter. */
   readonly tools?: ReactNode;
+  /** Buttons at the right of the header, e.g. Create. */
+  readonly actions?: ReactNode;
   /** Error banners, between the toolbar and the list. */
   readonly banners?: ReactNode;
   readonly children: ReactNode;
 }
 
 /** A list screen: header with counts, a toolbar led by the filter, banners, then the list. */
-export function ListPage({ title, meta, filter, onFilterChange, filterPlaceholder, tools, banners, children }: ListPageProps) {
+export function ListPage({ title, meta, filter, onFilterChange, filterPlaceholder, tools, actions, banners, children }: ListPageProps) {
   return (
     <Page>
-      <PageHeader title={title} meta={meta} />
+      <PageHeader title={title} meta={meta} actions={actions} />
       <Toolbar>
         <FilterInput value={filter} onChange={onFilterChange} placeholder={filterPlaceholder} />
         {tools}

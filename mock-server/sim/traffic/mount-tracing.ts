@@ -3,7 +3,7 @@
  * served as Jaeger's query API at the service proxy paths of istio-system/tracing:80 and jaeger-query:16686.
  */
 import type { FastifyInstance } from 'fastify';
-import { liveOutcomes, registerJaegerApi, TraceSampler, TraceStore, type Trace } from '../../jaeger';
+import { estimateTraceBytes, liveOutcomes, registerJaegerApi, TraceSampler, TraceStore, type Trace } from '../../jaeger';
 import type { PodAddress } from '../../jaeger/trace-builder';
 import type { FaultMode } from '../../prometheus';
 import type { TelemetryDeps } from './mount';
@@ -17,6 +17,25 @@ export const JAEGER_PROXY_PREFIXES = [
 ] as const;
 
 const BACKFILL_SLICE_STEPS = 8;
+
+/**
+ * The backfill's steps, oldest first, from the newest back to the first whose traces the store keeps:
+ * sampling older ones only to evict them took minutes at scale, where the store holds a few steps.
+ */
+async function keptBackfill(sampler: TraceSampler, store: TraceStore, afterMs: number, toMs: number, stepMs: number): Promise<Trace[][]> {
+  const steps: Trace[][] = [];
+  let count = 0;
+  let bytes = 0;
+  for (let endMs = Math.floor(toMs / stepMs) * stepMs; endMs > afterMs && count < store.capacity && bytes < store.maxBytes; endMs -= stepMs) {
+    const sampled = sampler.sampleStep(endMs, stepMs);
+    steps.unshift(sampled);
+    count += sampled.length;
+    for (const trace of sampled) bytes += estimateTraceBytes(trace);
+    // In slices, so a large mesh's backfill does not hold the event loop for its whole duration.
+    if (steps.length % BACKFILL_SLICE_STEPS === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return steps;
+}
 
 export type StepListener = (endMs: number, traces: readonly Trace[]) => void;
 
@@ -55,11 +74,8 @@ export async function mountTracing(scope: FastifyInstance, deps: TracingDeps): P
     }
   };
   const start = now();
-  // In slices, so a large mesh's backfill does not hold the event loop for its whole duration.
-  while (lastStepT + stepMs <= start) {
-    runSteps(start, BACKFILL_SLICE_STEPS);
-    await new Promise<void>((resolve) => setImmediate(resolve));
-  }
+  for (const sampled of await keptBackfill(sampler, traces, lastStepT, start, stepMs)) for (const trace of sampled) traces.add(trace);
+  lastStepT = Math.max(lastStepT, Math.floor(start / stepMs) * stepMs);
   const timer = setInterval(() => runSteps(now()), Math.min(stepMs, 5_000));
   timer.unref();
   scope.addHook('onClose', async () => {

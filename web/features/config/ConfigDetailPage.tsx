@@ -1,26 +1,25 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { stringify } from 'yaml';
 import { CONFIG_KINDS, findKindById, kindId } from '../../../mesh/kinds';
 import type { KindInfo } from '../../../mesh/kinds';
-import { asArray, asRecord, asString, explainError, useKubeObject } from '../../api';
+import { explainError, useKubeObject } from '../../api';
+import { toYaml } from '../../api/config-writes';
 import type { KubeObject } from '../../api';
 import { useCarriedSearch } from '../../app/url-state';
-import {
-  Badge,
-  EmptyState,
-  ErrorBanner,
-  Facts,
-  LabelList,
-  LoadingPane,
-  Page,
-  PageHeader,
-  PanelSection,
-  formatAge,
-  useNow,
-} from '../../ui';
+import { Badge, EmptyState, ErrorBanner, LoadingPane, Page, PageHeader, PanelSection } from '../../ui';
+import { FindingsList } from './analysis/FindingsPanel';
+import { useFindingsFor } from './analysis/use-findings';
 import { kindLabel } from './config-rows';
+import { DraftBanner } from './edit/DraftBanner';
+import { EditButton } from './edit/EditButton';
+import { EditView } from './edit/EditView';
+import { useObjectEditing } from './edit/use-object-editing';
+import type { ObjectEditing } from './edit/use-object-editing';
+import { ObjectMeta } from './ObjectMeta';
 import { YamlView } from './YamlView';
+import { DeleteAction } from './delete/DeleteAction';
+import { ExportActions } from './export/ExportActions';
+import { ConfigHistory } from './history/ConfigHistory';
 import './config.css';
 
 export function ConfigDetailPage() {
@@ -39,7 +38,7 @@ export function ConfigDetailPage() {
       </Page>
     );
   }
-  return <ConfigObject kind={kind} namespace={namespace} name={name} />;
+  return <ConfigObject key={`${kindId}/${namespace ?? ''}/${name}`} kind={kind} namespace={namespace} name={name} />;
 }
 
 function ConfigObject({ kind, namespace, name }: { kind: KindInfo; namespace: string | undefined; name: string }) {
@@ -65,101 +64,87 @@ function ConfigObject({ kind, namespace, name }: { kind: KindInfo; namespace: st
           </>
         ) : null}
       </div>
-      <PageHeader title={name} meta={<Badge tone="accent">{kind.kind}</Badge>} />
       {error && !object ? <ErrorBanner {...explainError(error, { action: `read ${kind.kind} ${path}` })} action={back} /> : null}
       {isLoading ? <LoadingPane label={`Loading ${kind.kind} ${path}…`} /> : null}
       {notFound ? (
-        <EmptyState title={`${kind.kind} ${path} does not exist`} action={back}>
-          <p>It may have been deleted, or renamed. The list shows what exists now.</p>
-        </EmptyState>
+        <>
+          <PageHeader title={name} meta={<Badge tone="accent">{kind.kind}</Badge>} />
+          <EmptyState title={`${kind.kind} ${path} does not exist`} action={back}>
+            <p>It may have been deleted, or renamed. The list shows what exists now.</p>
+          </EmptyState>
+        </>
       ) : null}
-      {object ? <ObjectDetail kind={kind} object={object} /> : null}
+      {object ? <ObjectScreen kind={kind} object={object} /> : null}
+      {object || notFound ? <ConfigHistory kind={kind} namespace={namespace} name={name} live={object} /> : null}
     </Page>
   );
 }
 
-function ObjectDetail({ kind, object }: { kind: KindInfo; object: KubeObject }) {
-  const now = useNow();
-  const [showManaged, setShowManaged] = useState(false);
-  const { metadata } = object;
-  const yaml = useMemo(() => {
-    const shown = showManaged ? object : { ...object, metadata: { ...metadata, managedFields: undefined } };
-    return stringify(inKubectlOrder(shown), { lineWidth: 0, aliasDuplicateObjects: false });
-  }, [object, metadata, showManaged]);
-  const labels = metadata.labels ?? {};
-  const annotations = Object.entries(metadata.annotations ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const conditions = asArray(asRecord(object.status).conditions).map(asRecord);
-
+/** The header with the object's actions, then either the object (metadata, findings, YAML) or its editor. */
+function ObjectScreen({ kind, object }: { kind: KindInfo; object: KubeObject }) {
+  const editing = useObjectEditing(kind, object);
+  const name = object.metadata.name ?? '';
   return (
-    <div className="config-detail">
-      <div className="config-detail-meta">
-        <PanelSection title="Metadata">
-          <Facts
-            items={[
-              ['Kind', `${kind.kind} (${object.apiVersion})`],
-              ['Namespace', metadata.namespace ?? 'cluster-scoped'],
-              [
-                'Created',
-                metadata.creationTimestamp ? (
-                  <span title={metadata.creationTimestamp}>
-                    {formatAge(metadata.creationTimestamp, now)} ago · {new Date(metadata.creationTimestamp).toLocaleString()}
-                  </span>
-                ) : (
-                  ''
-                ),
-              ],
-              ['Generation', metadata.generation === undefined ? '' : String(metadata.generation)],
-              ['Resource version', <span className="mono">{metadata.resourceVersion}</span>],
-              ['UID', <span className="mono">{metadata.uid}</span>],
-            ]}
-          />
-        </PanelSection>
-        <PanelSection title="Labels" count={Object.keys(labels).length}>
-          {Object.keys(labels).length ? <LabelList labels={labels} /> : <span className="subtle">No labels</span>}
-        </PanelSection>
-        <PanelSection title="Annotations" count={annotations.length}>
-          {annotations.length ? (
-            <dl className="config-annotations">
-              {annotations.map(([key, value]) => (
-                <div key={key}>
-                  <dt className="mono">{key}</dt>
-                  <dd className="config-annotation-value">{value}</dd>
-                </div>
-              ))}
-            </dl>
-          ) : (
-            <span className="subtle">No annotations</span>
-          )}
-        </PanelSection>
-        {conditions.length ? (
-          <PanelSection title="Conditions" count={conditions.length}>
-            <div className="config-conditions">
-              {conditions.map((condition, index) => (
-                <div key={index}>
-                  <Badge tone={asString(condition.status) === 'True' ? 'ok' : 'warn'}>{asString(condition.type) ?? '?'}</Badge>{' '}
-                  <span className="muted">{asString(condition.reason)}</span>
-                  {asString(condition.message) ? <div className="config-condition-message">{asString(condition.message)}</div> : null}
-                </div>
-              ))}
-            </div>
-          </PanelSection>
-        ) : null}
-        {metadata.managedFields?.length ? (
-          <PanelSection title="YAML">
-            <label className="muted">
-              <input type="checkbox" checked={showManaged} onChange={(event) => setShowManaged(event.target.checked)} /> Show
-              managedFields
-            </label>
-          </PanelSection>
-        ) : null}
-      </div>
-      <YamlView source={yaml} label={`${kind.kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name ?? ''} (read-only)`} />
-    </div>
+    <>
+      <PageHeader title={name} meta={<Badge tone="accent">{kind.kind}</Badge>} actions={
+          <>
+            <EditButton editing={editing} />
+            <ExportActions kind={kind} object={object} />
+            <DeleteAction kind={kind} object={object} />
+          </>
+        } />
+      {editing.start ? (
+        <EditView
+          kind={kind}
+          live={object}
+          start={editing.start}
+          draftKey={editing.draftKey}
+          readOnlyReason={editing.readOnlyReason}
+          onApplied={editing.markApplied}
+          onClose={editing.close}
+        />
+      ) : (
+        <ObjectDetail kind={kind} object={object} editing={editing} />
+      )}
+    </>
   );
 }
 
-/** apiVersion, kind, metadata, spec, status first, as kubectl prints them; other fields after. */
-function inKubectlOrder(object: KubeObject): Record<string, unknown> {
-  const { apiVersion, kind, metadata, spec, status, ...rest } = object;
-  return { apiVersion, kind, metadata, spec, status, ...rest };
+function ObjectDetail({ kind, object, editing }: { kind: KindInfo; object: KubeObject; editing: ObjectEditing }) {
+  const [showManaged, setShowManaged] = useState(false);
+  const { metadata } = object;
+  const { findings, isLoading } = useFindingsFor(object);
+  const yaml = useMemo(
+    () => toYaml(showManaged ? object : { ...object, metadata: { ...metadata, managedFields: undefined } }),
+    [object, metadata, showManaged],
+  );
+  const label = `${kind.kind} ${metadata.namespace ? `${metadata.namespace}/` : ''}${metadata.name ?? ''} (read-only)`;
+
+  return (
+    <>
+      {editing.draft ? <DraftBanner draft={editing.draft} live={object} onRestore={editing.open} onDiscard={editing.discardDraft} /> : null}
+      {editing.applied ? (
+        <div className="config-applied" role="status">
+          Applied. The object is now at resourceVersion <span className="mono">{editing.applied.object.metadata.resourceVersion}</span>.
+          {editing.applied.historyError ? ` It could not be recorded in the history: ${editing.applied.historyError.message}` : null}
+        </div>
+      ) : null}
+      <div className="config-detail">
+        <ObjectMeta kind={kind} object={object}>
+          <PanelSection title="Analysis" count={isLoading ? undefined : findings.length}>
+            {isLoading ? <span className="subtle">Reading the mesh…</span> : <FindingsList findings={findings} />}
+          </PanelSection>
+          {metadata.managedFields?.length ? (
+            <PanelSection title="YAML">
+              <label className="muted">
+                <input type="checkbox" checked={showManaged} onChange={(event) => setShowManaged(event.target.checked)} /> Show
+                managedFields
+              </label>
+            </PanelSection>
+          ) : null}
+        </ObjectMeta>
+        <YamlView source={yaml} label={label} />
+      </div>
+    </>
+  );
 }

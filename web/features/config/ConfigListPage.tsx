@@ -2,13 +2,18 @@ import { useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CONFIG_KINDS, kindId } from '../../../mesh/kinds';
 import type { KindInfo } from '../../../mesh/kinds';
+import type { Finding } from '../../../mesh/analysis';
 import { explainError, isConnectionError, isKubeApiError, useKubeListsIn } from '../../api';
 import { configPath } from '../../app/links';
 import { useListPageState } from '../../app/list-page-state';
 import { useCarriedSearch, useUrlList } from '../../app/url-state';
 import { Badge, ErrorBanner, ListEmpty, ListPage, Table, ToggleChip, formatAge, formatListCount, useNow } from '../../ui';
 import type { Column, SortState } from '../../ui';
+import { FindingsBadge } from './analysis/FindingsPanel';
+import { objectKey } from './analysis/findings';
+import { useFindingsByObject } from './analysis/use-findings';
 import { countByKind, kindLabel, labelOfKindId, matchesText, toConfigRows } from './config-rows';
+import { CreateButton } from './create/CreateButton';
 import type { ConfigRow } from './config-rows';
 import './config.css';
 
@@ -22,6 +27,7 @@ export function ConfigListPage() {
   const navigate = useNavigate();
   const search = useCarriedSearch();
   const now = useNow();
+  const findings = useFindingsByObject(namespaces);
 
   const rows = useMemo(() => toConfigRows(CONFIG_KINDS, results.map((result) => result.items)), [results]);
   const textMatches = useMemo(() => rows.filter((row) => matchesText(row, text)), [rows, text]);
@@ -65,6 +71,13 @@ export function ConfigListPage() {
         render: (row) => formatAge(row.created, now),
       },
       {
+        id: 'findings',
+        header: 'Analysis',
+        width: 92,
+        sortValue: (row) => findingsOf(findings, row)?.length ?? 0,
+        render: (row) => <FindingsBadge findings={findingsOf(findings, row)} />,
+      },
+      {
         id: 'summary',
         header: 'Summary',
         width: 260,
@@ -78,7 +91,7 @@ export function ConfigListPage() {
         ),
       },
     ],
-    [now, search],
+    [now, search, findings],
   );
 
   const toggleKind = (id: string) =>
@@ -92,6 +105,7 @@ export function ConfigListPage() {
       filter={text}
       onFilterChange={list.setText}
       filterPlaceholder="Filter by name, host…"
+      actions={<CreateButton />}
       banners={failures[0] ? <ListFailures failures={failures} where={where} /> : null}
       tools={
         <div className="config-kinds" role="group" aria-label="Kinds">
@@ -162,6 +176,10 @@ export function ConfigListPage() {
 }
 
 const rowKey = (row: ConfigRow) => row.key;
+
+function findingsOf(findings: ReadonlyMap<string, Finding[]> | undefined, row: ConfigRow): readonly Finding[] | undefined {
+  return findings?.get(objectKey({ group: row.kind.group, kind: row.kind.kind, namespace: row.namespace || undefined, name: row.name }));
+}
 
 /** Kinds that could not be listed (RBAC, a broken CRD): the first explained, the others named. */
 function ListFailures({ failures, where }: { failures: readonly { kind: KindInfo; error: Error }[]; where: string }) {

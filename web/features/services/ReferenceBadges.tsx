@@ -1,5 +1,5 @@
 import { Badge } from '../../ui';
-import type { ConfigReference } from './references';
+import type { ConfigReference } from '../../../mesh/references';
 
 /** Short kind tags ("VS", "DR", "AP") for the config that points at a service, with counts. */
 export function abbreviation(reference: ConfigReference): string {

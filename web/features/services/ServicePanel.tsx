@@ -4,16 +4,7 @@ import { useCarriedSearch } from '../../app/url-state';
 import { Badge, Facts, LabelList, LabelsAndPods, PanelSection, SidePanel, VersionBadges, formatCreated, useNow } from '../../ui';
 import { formatPort } from './derive';
 import type { ServiceRow } from './derive';
-import type { ReferenceVia } from './references';
-
-const VIA: Record<ReferenceVia, string> = {
-  host: 'names it as host',
-  destination: 'routes to it',
-  backend: 'sends to it as backend',
-  parent: 'attaches to it',
-  selector: 'selects its pods',
-  target: 'targets it',
-};
+import { REFERENCE_VIA_TEXT as VIA } from '../../../mesh/references';
 
 export function ServicePanel({ row, onClose }: { row: ServiceRow; onClose: () => void }) {
   const now = useNow();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findKind } from '../../../mesh/kinds';
 import type { KubeObject, PodView, ServiceView } from '../../api';
 import { deriveServices, formatPort, matchesService } from './derive';
-import { serviceFqdn } from './references';
+import { serviceFqdn } from '../../../mesh/references';
 
 const VS = findKind('networking.istio.io', 'VirtualService')!;
 const DR = findKind('networking.istio.io', 'DestinationRule')!;

@@ -1,8 +1,8 @@
 /** The services list: each Service with the pods behind it, their versions, and the config that points at it. */
 import { PodIndex, selectorFromMap, versionOf } from '../../api';
 import type { PodView, ServiceView } from '../../api';
-import { indexReferences, referencesTo } from './references';
-import type { ConfigObjects, ConfigReference } from './references';
+import { indexReferences, referencesTo } from '../../../mesh/references';
+import type { ConfigObjects, ConfigReference } from '../../../mesh/references';
 
 export interface ServiceRow {
   readonly key: string;
