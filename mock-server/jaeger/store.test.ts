@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from './query-params';
-import { TraceStore } from './store';
+import { estimateTraceBytes, TraceStore } from './store';
 import { tag, type Trace } from './types';
 
 function trace(id: number, service: string): Trace {
@@ -38,6 +38,24 @@ describe('TraceStore', () => {
     expect(store.get('3e8')?.traceID).toBe(trace(1000, 'b.ns').traceID);
     const found = store.find({ service: 'a.ns', ...ALL });
     expect(found.map((t) => t.spans[0]?.duration)).toEqual(Array.from({ length: 33 }, (_, i) => 999 - 3 * i));
+  });
+
+  it('keeps only as many of the newest traces as fit its byte budget', () => {
+    const one = estimateTraceBytes(trace(1, 'a.ns'));
+    const store = new TraceStore({ capacity: 1000, maxBytes: one * 10 + one / 2 });
+    for (let i = 1; i <= 50; i++) store.add(trace(i, 'a.ns'));
+    expect(store.size).toBe(10);
+    expect(store.byteSize).toBeLessThanOrEqual(store.maxBytes);
+    expect(store.get(trace(40, 'a.ns').traceID)).toBeUndefined();
+    expect(store.find({ service: 'a.ns', ...ALL }).map((t) => t.spans[0]?.duration)).toEqual(Array.from({ length: 10 }, (_, i) => 50 - i));
+  });
+
+  it('always keeps the newest trace, however large', () => {
+    const store = new TraceStore({ maxBytes: 1 });
+    store.add(trace(1, 'a.ns'));
+    store.add(trace(2, 'a.ns'));
+    expect(store.size).toBe(1);
+    expect(store.get(trace(2, 'a.ns').traceID)).toBeDefined();
   });
 
   it('remembers operations per service and span kind', () => {

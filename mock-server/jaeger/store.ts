@@ -1,10 +1,21 @@
 /**
- * A bounded, in-memory trace store: the newest `capacity` traces in a ring buffer, indexed by trace ID and by
- * service. Operations are remembered for as long as the store lives, as Jaeger keeps them apart from traces.
+ * A bounded, in-memory trace store: the newest traces, at most `capacity` of them and at most `maxBytes` of
+ * them by estimated size (at scale a single trace has dozens of spans, so a count alone does not bound
+ * memory), indexed by trace ID and by service. Operations are remembered for as long as the store lives, as
+ * Jaeger keeps them apart from traces.
  */
 import { serviceOf, type Span, type Trace } from './types';
 
 export const DEFAULT_TRACE_CAPACITY = 20_000;
+export const DEFAULT_TRACE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Rough heap cost of a trace, not counting what it shares with other traces (tag objects, most
+ * strings): measured at about 1.4 KB per span for the simulator's traces.
+ */
+const TRACE_BYTES = 400;
+const SPAN_BYTES = 1_200;
+const TAG_BYTES = 16;
 
 /** A search, already validated; times and durations in microseconds. */
 export interface TraceQuery {
@@ -23,30 +34,54 @@ export interface OperationInfo {
   readonly spanKind: string;
 }
 
+export interface TraceStoreLimits {
+  /** The most traces kept. */
+  readonly capacity?: number;
+  /** The most bytes of traces kept, by estimated size. */
+  readonly maxBytes?: number;
+}
+
+interface Stored {
+  readonly trace: Trace;
+  readonly bytes: number;
+}
+
 export class TraceStore {
-  private readonly ring: (Trace | undefined)[];
-  /** Sequence number of the next trace added; trace `seq` lives at ring[seq % capacity]. */
-  private nextSeq = 0;
+  readonly capacity: number;
+  readonly maxBytes: number;
+  /** Traces oldest first; trace `seq` lives at queue[seq - firstSeq - head]. */
+  private queue: (Stored | undefined)[] = [];
+  private head = 0;
+  /** Sequence number of the oldest trace kept. */
+  private firstSeq = 0;
+  private bytes = 0;
   private readonly byId = new Map<string, number>();
-  /** Sequence numbers per service, oldest first; entries older than the ring are pruned lazily. */
+  /** Sequence numbers per service, oldest first; entries older than the store are pruned lazily. */
   private readonly byService = new Map<string, number[]>();
   private readonly operations = new Map<string, Map<string, string>>();
 
-  constructor(readonly capacity = DEFAULT_TRACE_CAPACITY) {
-    this.ring = new Array<Trace | undefined>(capacity);
+  constructor(limits: number | TraceStoreLimits = {}) {
+    const { capacity, maxBytes } = typeof limits === 'number' ? { capacity: limits, maxBytes: undefined } : limits;
+    this.capacity = capacity ?? DEFAULT_TRACE_CAPACITY;
+    this.maxBytes = maxBytes ?? DEFAULT_TRACE_BYTES;
   }
 
   get size(): number {
-    return Math.min(this.nextSeq, this.capacity);
+    return this.queue.length - this.head;
+  }
+
+  /** The estimated size of the traces kept. */
+  get byteSize(): number {
+    return this.bytes;
   }
 
   add(trace: Trace): void {
-    const seq = this.nextSeq++;
-    const slot = seq % this.capacity;
-    const evicted = this.ring[slot];
-    if (evicted) this.byId.delete(evicted.traceID);
-    this.ring[slot] = trace;
+    const seq = this.firstSeq + this.size;
+    const bytes = estimateTraceBytes(trace);
+    this.queue.push({ trace, bytes });
+    this.bytes += bytes;
     this.byId.set(trace.traceID, seq);
+    while (this.size > 1 && (this.size > this.capacity || this.bytes > this.maxBytes)) this.evictOldest();
     const services = new Set<string>();
     for (const span of trace.spans) {
       const service = serviceOf(trace, span);
@@ -65,7 +100,7 @@ export class TraceStore {
 
   get(traceID: string): Trace | undefined {
     const seq = this.byId.get(traceID.toLowerCase().padStart(32, '0')) ?? this.byId.get(traceID.toLowerCase());
-    return seq === undefined ? undefined : this.ring[seq % this.capacity];
+    return seq === undefined ? undefined : this.at(seq);
   }
 
   services(): string[] {
@@ -83,25 +118,47 @@ export class TraceStore {
   /** Matching traces, newest first. */
   find(query: TraceQuery): Trace[] {
     const seqs = this.byService.get(query.service) ?? [];
-    const oldest = this.nextSeq - this.capacity;
     const found: Trace[] = [];
     for (let i = seqs.length - 1; i >= 0 && found.length < query.limit; i--) {
-      const seq = seqs[i] ?? -1;
-      if (seq < oldest) break;
-      const trace = this.ring[seq % this.capacity];
-      if (trace && trace.spans.some((span) => spanMatches(trace, span, query))) found.push(trace);
+      const trace = this.at(seqs[i] ?? -1);
+      if (!trace) break;
+      if (trace.spans.some((span) => spanMatches(trace, span, query))) found.push(trace);
     }
     return found;
   }
 
+  private at(seq: number): Trace | undefined {
+    return seq < this.firstSeq ? undefined : this.queue[this.head + seq - this.firstSeq]?.trace;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.queue[this.head] as Stored;
+    this.queue[this.head] = undefined;
+    this.head++;
+    this.firstSeq++;
+    this.bytes -= oldest.bytes;
+    if (this.byId.get(oldest.trace.traceID) === this.firstSeq - 1) this.byId.delete(oldest.trace.traceID);
+    // Shift the queue now and then rather than on every eviction, so that evicting costs O(1) on average.
+    if (this.head >= 1024 && this.head >= this.queue.length / 2) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   private prune(seqs: number[]): void {
-    const oldest = this.nextSeq - this.capacity;
+    const oldest = this.firstSeq;
     // Cut in batches, so that pruning costs O(1) per trace on average.
     if ((seqs[0] ?? oldest) >= oldest || seqs.length < 64) return;
     let cut = 0;
     while (cut < seqs.length && (seqs[cut] ?? oldest) < oldest) cut++;
     if (cut >= seqs.length / 4) seqs.splice(0, cut);
   }
+}
+
+export function estimateTraceBytes(trace: Trace): number {
+  let bytes = TRACE_BYTES;
+  for (const span of trace.spans) bytes += SPAN_BYTES + TAG_BYTES * span.tags.length + 2 * span.operationName.length;
+  return bytes;
 }
 
 function spanKind(span: Span): string {

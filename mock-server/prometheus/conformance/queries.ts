@@ -1,3 +1,5 @@
+import { CONSOLE_QUERIES } from './console-queries';
+
 /**
  * Queries whose answers must match a real Prometheus over the same data. The console's own
  * queries belong here too, so that every query it sends is checked.
@@ -95,6 +97,8 @@ export const CONFORMANCE_QUERIES: readonly string[] = [
   'ln(sum(rate(istio_requests_total[5m])))',
   'sort_desc(sum by (destination_workload) (rate(istio_requests_total[5m])))',
   'hour(timestamp(istio_requests_total{reporter="source", response_code="200", destination_workload="details-v1"}))',
+  // What the console itself sends.
+  ...CONSOLE_QUERIES,
 ];
 
 /**

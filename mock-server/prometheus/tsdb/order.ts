@@ -1,5 +1,5 @@
-import { compareLabels } from '../labels';
 import type { MemSeries } from './series';
+import { compareSeriesLabels } from './series-labels';
 
 /**
  * Keeps all live series in Prometheus' label order, so selections come out sorted without
@@ -42,7 +42,7 @@ export class SeriesOrder {
 
   private refresh(): void {
     if (this.pending.length === 0 && !this.sawRemoval) return;
-    const fresh = [...new Set(this.pending)].filter((s) => !s.removed).sort((a, b) => compareLabels(a.labels, b.labels));
+    const fresh = [...new Set(this.pending)].filter((s) => !s.removed).sort((a, b) => compareSeriesLabels(a, b));
     const old =
       this.sawRemoval || this.revived.size > 0
         ? this.sorted.filter((s) => !s.removed && !this.revived.has(s))
@@ -54,7 +54,7 @@ export class SeriesOrder {
     while (i < old.length && j < fresh.length) {
       const a = old[i] as MemSeries;
       const b = fresh[j] as MemSeries;
-      if (compareLabels(a.labels, b.labels) <= 0) {
+      if (compareSeriesLabels(a, b) <= 0) {
         merged[k++] = a;
         i++;
       } else {

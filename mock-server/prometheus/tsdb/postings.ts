@@ -1,31 +1,56 @@
 /**
- * A sorted list of series ids (ids only grow, so appending keeps it sorted). A plain array of
- * small integers: hundreds of thousands of tiny typed arrays would burden the garbage collector.
+ * A sorted list of series ids (ids only grow, so appending keeps it sorted), stored as runs of
+ * consecutive ids: the series one report line writes are created together and share most labels,
+ * so ten million postings shrink to a few hundred thousand runs.
  */
 export class Postings {
-  private ids: number[] = [];
-
-  get length(): number {
-    return this.ids.length;
-  }
+  /** Pairs of (first id, count). */
+  private runs = new Uint32Array(2);
+  private runCount = 0;
+  length = 0;
 
   push(id: number): void {
-    this.ids.push(id);
+    const last = 2 * (this.runCount - 1);
+    if (this.runCount > 0 && (this.runs[last] as number) + (this.runs[last + 1] as number) === id) {
+      this.runs[last + 1] = (this.runs[last + 1] as number) + 1;
+    } else {
+      if (2 * this.runCount === this.runs.length) {
+        const grown = new Uint32Array(this.runs.length + 2 * Math.max(1, this.runs.length >> 2));
+        grown.set(this.runs);
+        this.runs = grown;
+      }
+      this.runs[2 * this.runCount] = id;
+      this.runs[2 * this.runCount + 1] = 1;
+      this.runCount++;
+    }
+    this.length++;
   }
 
   /** Removes every id for which `dead` is true; returns the new length. */
   removeWhere(dead: (id: number) => boolean): number {
-    this.ids = this.ids.filter((id) => !dead(id));
-    return this.ids.length;
+    const ids = this.view();
+    this.runs = new Uint32Array(2);
+    this.runCount = 0;
+    this.length = 0;
+    for (const id of ids) if (!dead(id)) this.push(id);
+    return this.length;
   }
 
-  view(): readonly number[] {
-    return this.ids;
+  /** The ids, expanded into a new array. */
+  view(): Uint32Array {
+    const out = new Uint32Array(this.length);
+    let k = 0;
+    for (let r = 0; r < this.runCount; r++) {
+      const first = this.runs[2 * r] as number;
+      const count = this.runs[2 * r + 1] as number;
+      for (let i = 0; i < count; i++) out[k++] = first + i;
+    }
+    return out;
   }
 }
 
 /** The union of several postings lists as one sorted id array. */
-export function unionPostings(lists: readonly Postings[]): ArrayLike<number> & Iterable<number> {
+export function unionPostings(lists: readonly Postings[]): Uint32Array {
   if (lists.length === 1) return (lists[0] as Postings).view();
   let total = 0;
   for (const list of lists) total += list.length;

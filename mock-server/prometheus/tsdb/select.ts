@@ -1,4 +1,3 @@
-import { getLabel } from '../labels';
 import type { LabelMatcher } from './matcher';
 import { unionPostings, type Postings, type PostingsIndex } from './postings';
 import type { MemSeries } from './series';
@@ -30,7 +29,7 @@ export function selectIds(
     const series = seriesById(id);
     if (series === undefined) return;
     for (let k = 0; k < rest.length; k++) {
-      if (!(checks[k] as (v: string) => boolean)(getLabel(series.labels, (rest[k] as LabelMatcher).name))) return;
+      if (!(checks[k] as (v: string) => boolean)(series.label((rest[k] as LabelMatcher).name))) return;
     }
     out.push(id);
   };

@@ -1,6 +1,7 @@
 import type { Labels } from '../labels';
-import { Chunk, CHUNK_CAPACITY } from './chunk';
+import { NO_CHUNK, type ChunkTable } from './chunks';
 import type { SampleBuffer, SamplePoint, SampleSource } from './samples';
+import { SeriesLabels, type SplitLabels } from './series-labels';
 
 /** A handle the simulator keeps to append to one series without looking it up each time. */
 export interface SeriesRef {
@@ -11,36 +12,42 @@ export interface SeriesRef {
   markStale(tMs: number): boolean;
 }
 
-/** Callbacks into the database that owns the series. */
+/** Callbacks into the database that owns the series, and where its chunks live. */
 export interface SeriesOwner {
+  readonly chunks: ChunkTable;
   onAppend(series: MemSeries, tMs: number): void;
 }
 
-export class MemSeries implements SeriesRef, SampleSource {
+/** One series: its labels and its samples as a list of chunks, oldest first. */
+export class MemSeries extends SeriesLabels implements SeriesRef, SampleSource {
   id: number;
   removed = false;
-  readonly labels: Labels;
   readonly hash: number;
-  chunks: Chunk[] = [];
+  private first = NO_CHUNK;
+  private last = NO_CHUNK;
   private readonly owner: SeriesOwner;
 
-  constructor(owner: SeriesOwner, id: number, labels: Labels, hash: number) {
+  constructor(owner: SeriesOwner, id: number, split: SplitLabels, shared: Labels, hash: number) {
+    super(split, shared);
     this.owner = owner;
     this.id = id;
-    this.labels = labels;
     this.hash = hash;
   }
 
   get minT(): number {
-    return this.chunks.length === 0 ? Infinity : (this.chunks[0] as Chunk).firstT;
+    return this.first === NO_CHUNK ? Infinity : this.owner.chunks.firstT(this.first);
   }
 
   get maxT(): number {
-    return this.chunks.length === 0 ? -Infinity : (this.chunks[this.chunks.length - 1] as Chunk).lastT;
+    return this.last === NO_CHUNK ? -Infinity : this.owner.chunks.lastT(this.last);
+  }
+
+  get isEmpty(): boolean {
+    return this.first === NO_CHUNK;
   }
 
   overlaps(mint: number, maxt: number): boolean {
-    return this.chunks.length > 0 && this.minT <= maxt && this.maxT >= mint;
+    return this.first !== NO_CHUNK && this.minT <= maxt && this.maxT >= mint;
   }
 
   append(tMs: number, value: number): boolean {
@@ -51,9 +58,17 @@ export class MemSeries implements SeriesRef, SampleSource {
     return this.add(tMs, NaN, true);
   }
 
-  sampleCount(): number {
+  chunkCount(): number {
+    const chunks = this.owner.chunks;
     let n = 0;
-    for (const chunk of this.chunks) n += chunk.length;
+    for (let c = this.first; c !== NO_CHUNK; c = chunks.next(c)) n++;
+    return n;
+  }
+
+  sampleCount(): number {
+    const chunks = this.owner.chunks;
+    let n = 0;
+    for (let c = this.first; c !== NO_CHUNK; c = chunks.next(c)) n += chunks.length(c);
     return n;
   }
 
@@ -62,80 +77,82 @@ export class MemSeries implements SeriesRef, SampleSource {
    * staleness marker.
    */
   sampleAtOrBefore(refTime: number, minT: number, out: SamplePoint): boolean {
-    const c = this.chunkIndexAtOrBefore(refTime);
-    if (c < 0) return false;
-    const chunk = this.chunks[c] as Chunk;
-    const i = chunk.indexAtOrBefore(refTime);
-    const t = chunk.timeAt(i);
-    if (t < minT || chunk.isStale(i)) return false;
+    const chunks = this.owner.chunks;
+    const c = this.chunkAtOrBefore(refTime);
+    if (c === NO_CHUNK) return false;
+    const i = chunks.indexAtOrBefore(c, refTime);
+    const t = chunks.timeAt(c, i);
+    if (t < minT || chunks.isStale(c, i)) return false;
     out.t = t;
-    out.v = chunk.valueAt(i);
+    out.v = chunks.valueAt(c, i);
     return true;
   }
 
   /** Visits every stored sample in time order (staleness markers are skipped). */
   forEachSample(visit: (tMs: number, value: number) => void): void {
-    for (const chunk of this.chunks) {
-      for (let i = 0; i < chunk.length; i++) if (!chunk.isStale(i)) visit(chunk.timeAt(i), chunk.valueAt(i));
+    const chunks = this.owner.chunks;
+    for (let c = this.first; c !== NO_CHUNK; c = chunks.next(c)) {
+      const length = chunks.length(c);
+      for (let i = 0; i < length; i++) if (!chunks.isStale(c, i)) visit(chunks.timeAt(c, i), chunks.valueAt(c, i));
     }
   }
 
   copyWindow(mint: number, maxt: number, out: SampleBuffer): void {
-    let c = Math.max(0, this.chunkIndexAtOrBefore(mint));
-    for (; c < this.chunks.length; c++) {
-      const chunk = this.chunks[c] as Chunk;
-      if (chunk.firstT > maxt) return;
-      if (chunk.lastT < mint) continue;
-      for (let i = chunk.indexAtOrAfter(mint); i < chunk.length; i++) {
-        const t = chunk.timeAt(i);
+    const chunks = this.owner.chunks;
+    const from = this.chunkAtOrBefore(mint);
+    for (let c = from === NO_CHUNK ? this.first : from; c !== NO_CHUNK; c = chunks.next(c)) {
+      if (chunks.firstT(c) > maxt) return;
+      if (chunks.lastT(c) < mint) continue;
+      const length = chunks.length(c);
+      for (let i = chunks.indexAtOrAfter(c, mint); i < length; i++) {
+        const t = chunks.timeAt(c, i);
         if (t > maxt) return;
-        if (!chunk.isStale(i)) out.push(t, chunk.valueAt(i));
+        if (!chunks.isStale(c, i)) out.push(t, chunks.valueAt(c, i));
       }
     }
   }
 
   /** Drops whole chunks that end before `cutoff`; returns the number of samples dropped. */
   dropBefore(cutoff: number): number {
-    let drop = 0;
+    const chunks = this.owner.chunks;
     let samples = 0;
-    while (drop < this.chunks.length && (this.chunks[drop] as Chunk).lastT < cutoff) {
-      const chunk = this.chunks[drop] as Chunk;
-      samples += chunk.length;
-      chunk.release();
-      drop++;
+    while (this.first !== NO_CHUNK && chunks.lastT(this.first) < cutoff) {
+      const c = this.first;
+      samples += chunks.length(c);
+      this.first = chunks.next(c);
+      chunks.release(c);
     }
-    if (drop > 0) this.chunks.splice(0, drop);
+    if (this.first === NO_CHUNK) this.last = NO_CHUNK;
     return samples;
   }
 
   byteSize(): number {
+    const chunks = this.owner.chunks;
     let bytes = 0;
-    for (const chunk of this.chunks) bytes += chunk.byteSize();
+    for (let c = this.first; c !== NO_CHUNK; c = chunks.next(c)) bytes += chunks.byteSize(c);
     return bytes;
   }
 
   private add(t: number, value: number, isStale: boolean): boolean {
-    let head = this.chunks[this.chunks.length - 1];
-    if (head !== undefined && t <= head.lastT) return false;
-    if (head === undefined || !head.accepts(t)) {
-      head = new Chunk(t, this.chunks.length === 0 ? undefined : CHUNK_CAPACITY);
-      this.chunks.push(head);
+    const chunks = this.owner.chunks;
+    let head = this.last;
+    if (head !== NO_CHUNK && t <= chunks.lastT(head)) return false;
+    if (head === NO_CHUNK || !chunks.accepts(head, t)) {
+      const chunk = chunks.create(t);
+      if (head === NO_CHUNK) this.first = chunk;
+      else chunks.setNext(head, chunk);
+      this.last = head = chunk;
     }
-    head.append(t, value, isStale);
+    chunks.append(head, t, value, isStale);
     this.owner.onAppend(this, t);
     return true;
   }
 
-  /** Index of the last chunk starting at or before t, or -1. */
-  private chunkIndexAtOrBefore(t: number): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    if (hi < 0 || (this.chunks[0] as Chunk).firstT > t) return -1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.chunks[mid] as Chunk).firstT <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+  /** The last chunk starting at or before t, or NO_CHUNK. A series holds only a few chunks. */
+  private chunkAtOrBefore(t: number): number {
+    const chunks = this.owner.chunks;
+    let found = NO_CHUNK;
+    for (let c = this.first; c !== NO_CHUNK && chunks.firstT(c) <= t; c = chunks.next(c)) found = c;
+    return found;
   }
 }

@@ -1,20 +1,43 @@
 /**
- * Fixed-size slices of large shared ArrayBuffers, recycled when released.
+ * Fixed-size slots carved out of large shared ArrayBuffers, recycled when released.
  *
- * Allocating one ArrayBuffer per chunk makes V8 account external memory for each of hundreds of
- * thousands of small buffers and run full collections far too often; carving chunks out of
- * 1 MiB slabs avoids that.
+ * Allocating one ArrayBuffer (or even one typed-array view) per chunk makes V8 keep and account
+ * for hundreds of thousands of small objects; instead each 1 MiB slab has one view per element
+ * type, and a chunk addresses its slot by slab index and offset.
  */
+export interface Slab {
+  readonly i8: Int8Array;
+  readonly i16: Int16Array;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+}
+
 export interface Slot {
-  buffer: ArrayBuffer;
-  byteOffset: number;
+  /** The slab's index, for slabAt(). */
+  readonly slab: number;
+  /** In bytes; a multiple of the slot size, itself a multiple of 8, so every view is aligned. */
+  readonly byteOffset: number;
 }
 
 const SLAB_BYTES = 1 << 20;
 
+/** Slabs are never freed: released slots go back to their pool's free list. */
+const slabs: Slab[] = [];
+
+function newSlab(bytes: number): number {
+  const buffer = new ArrayBuffer(bytes);
+  slabs.push({ i8: new Int8Array(buffer), i16: new Int16Array(buffer), i32: new Int32Array(buffer), f64: new Float64Array(buffer) });
+  return slabs.length - 1;
+}
+
+export function slabAt(index: number): Slab {
+  return slabs[index] as Slab;
+}
+
 class SlabPool {
   private readonly slotBytes: number;
-  private slab: ArrayBuffer | null = null;
+  private slab = -1;
+  private slabBytes = 0;
   private next = 0;
   private readonly free: Slot[] = [];
 
@@ -25,11 +48,12 @@ class SlabPool {
   take(): Slot {
     const recycled = this.free.pop();
     if (recycled !== undefined) return recycled;
-    if (this.slab === null || this.next + this.slotBytes > this.slab.byteLength) {
-      this.slab = new ArrayBuffer(Math.max(SLAB_BYTES, this.slotBytes));
+    if (this.slab < 0 || this.next + this.slotBytes > this.slabBytes) {
+      this.slabBytes = Math.max(SLAB_BYTES, this.slotBytes);
+      this.slab = newSlab(this.slabBytes);
       this.next = 0;
     }
-    const slot = { buffer: this.slab, byteOffset: this.next };
+    const slot = { slab: this.slab, byteOffset: this.next };
     this.next += this.slotBytes;
     return slot;
   }
@@ -47,22 +71,16 @@ function pool(bytes: number): SlabPool {
   return p;
 }
 
-export function allocFloat32(length: number): Float32Array {
-  const slot = pool(length * 4).take();
-  return new Float32Array(slot.buffer, slot.byteOffset, length);
+/** A slot of `bytes` (rounded up to a multiple of 8). */
+export function allocSlot(bytes: number): Slot {
+  return pool(slotSize(bytes)).take();
 }
 
-export function allocFloat64(length: number): Float64Array {
-  const slot = pool(length * 8).take();
-  return new Float64Array(slot.buffer, slot.byteOffset, length);
+/** Returns a slot obtained from allocSlot(bytes) to its pool. */
+export function releaseSlot(bytes: number, slot: Slot): void {
+  pool(slotSize(bytes)).release(slot);
 }
 
-export function allocInt32(length: number): Int32Array {
-  const slot = pool(length * 4).take();
-  return new Int32Array(slot.buffer, slot.byteOffset, length);
-}
-
-/** Returns an array obtained from one of the alloc functions to its pool. */
-export function release(array: Float32Array | Float64Array | Int32Array): void {
-  pool(array.byteLength).release({ buffer: array.buffer as ArrayBuffer, byteOffset: array.byteOffset });
+function slotSize(bytes: number): number {
+  return Math.ceil(bytes / 8) * 8;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelsToRecord } from '../labels';
+import { compareLabels, labelsToRecord } from '../labels';
 import { matcher, type MatchType } from './matcher';
 import { compileAnchoredRegex } from './regex';
 import { SampleBuffer } from './samples';
@@ -49,6 +49,28 @@ describe('Tsdb selection', () => {
     expect(select(db, ['__name__', '=', 'x']).map((r) => r.job)).toEqual(['a', 'b', 'c']);
     db.append({ __name__: 'x', job: 'aa' }, 1, 1);
     expect(select(db, ['__name__', '=', 'x']).map((r) => r.job)).toEqual(['a', 'aa', 'b', 'c']);
+  });
+
+  it('keeps label sets whole while sharing all but the metric name and le between series', () => {
+    const db = new Tsdb();
+    const base = { A: 'upper', a: 'x', z: 'last' };
+    const bucket = db.getOrCreateSeries({ ...base, __name__: 'h_bucket', le: '0.5' });
+    db.getOrCreateSeries({ ...base, __name__: 'h_bucket', le: '+Inf' }).append(1, 1);
+    db.getOrCreateSeries({ ...base, __name__: 'h_count' }).append(1, 1);
+    db.getOrCreateSeries({ A: 'upper', le: '1' }).append(1, 1);
+    bucket.append(1, 1);
+    expect(bucket.labels).toEqual(['A', 'upper', '__name__', 'h_bucket', 'a', 'x', 'le', '0.5', 'z', 'last']);
+    expect(db.getOrCreateSeries({ ...base, le: '0.5', __name__: 'h_bucket' })).toBe(bucket);
+    expect(select(db, ['le', '=~', '.+'], ['z', '=', 'last'])).toEqual([
+      { A: 'upper', __name__: 'h_bucket', a: 'x', le: '+Inf', z: 'last' },
+      { A: 'upper', __name__: 'h_bucket', a: 'x', le: '0.5', z: 'last' },
+    ]);
+    const all = db.series([matcher('A', '=', 'upper')]);
+    expect(all.map((l) => l.join(','))).toEqual(
+      [...all].sort((x, y) => compareLabels(x, y)).map((l) => l.join(',')),
+    );
+    expect(all).toHaveLength(4);
+    expect(db.labelValues('le', [matcher('A', '=', 'upper')])).toEqual(['+Inf', '0.5', '1']);
   });
 
   it('anchors regular expressions', () => {

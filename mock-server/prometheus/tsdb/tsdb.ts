@@ -1,10 +1,13 @@
 import { labelsEqual, labelsFromRecord, type Labels } from '../labels';
+import { ChunkTable } from './chunks';
+import { HashBuckets, hashLabels } from './hash-buckets';
 import { Interner } from './interner';
 import type { LabelMatcher } from './matcher';
 import { SeriesOrder } from './order';
 import { PostingsIndex } from './postings';
 import { selectIds } from './select';
 import { MemSeries, type SeriesOwner, type SeriesRef } from './series';
+import { splitLabels } from './series-labels';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary' | 'unknown';
 
@@ -35,11 +38,16 @@ export const DEFAULT_RETENTION_MS = 70 * 60_000;
 export class Tsdb implements SeriesOwner {
   readonly retentionMs: number;
   private readonly retentionCheckMs: number;
+  readonly chunks = new ChunkTable();
   private readonly interner = new Interner();
   private readonly index = new PostingsIndex();
   private readonly order = new SeriesOrder();
-  private readonly byHash = new Map<number, MemSeries | MemSeries[]>();
-  private readonly byId = new Map<number, MemSeries>();
+  private readonly byHash = new HashBuckets<MemSeries>();
+  /** Label sets without metric name and `le`, shared by the series that differ only in those. */
+  private sharedSets = new Map<number, Labels[]>();
+  /** Indexed by series id; ids are dense, so an array is far smaller than a Map. */
+  private readonly byId: (MemSeries | undefined)[] = [];
+  private liveCount = 0;
   private readonly metadataByFamily = new Map<string, MetricMetadata>();
   private nextId = 0;
   private removedSinceRebuild = 0;
@@ -55,10 +63,10 @@ export class Tsdb implements SeriesOwner {
   getOrCreateSeries(record: Readonly<Record<string, string>>): SeriesRef {
     const labels = labelsFromRecord(record);
     const hash = hashLabels(labels);
-    const existing = this.lookup(labels, hash);
+    const existing = this.byHash.find(hash, (s) => s.hasLabels(labels));
     if (existing !== undefined) return existing;
-    const interned = labels.map((s) => this.interner.intern(s));
-    const series = new MemSeries(this, 0, interned, hash);
+    const split = splitLabels(labels.map((s) => this.interner.intern(s)));
+    const series = new MemSeries(this, 0, split, this.sharedSet(split.shared), hash);
     this.register(series, false);
     return series;
   }
@@ -69,10 +77,10 @@ export class Tsdb implements SeriesOwner {
 
   /** Series matching all matchers that have samples in [mint, maxt], in label order. */
   select(matchers: readonly LabelMatcher[], mint = -Infinity, maxt = Infinity): MemSeries[] {
-    const ids = selectIds(this.index, matchers, () => this.byId.keys(), (id) => this.byId.get(id));
+    const ids = selectIds(this.index, matchers, () => this.liveIds(), (id) => this.byId[id]);
     const out: MemSeries[] = [];
     for (const id of ids) {
-      const series = this.byId.get(id) as MemSeries;
+      const series = this.byId[id] as MemSeries;
       if (series.overlaps(mint, maxt)) out.push(series);
     }
     return this.order.sort(out);
@@ -87,7 +95,7 @@ export class Tsdb implements SeriesOwner {
     if (matchers === undefined && startMs === -Infinity && endMs === Infinity) return this.index.names().sort();
     const names = new Set<string>();
     for (const s of this.selectForLabels(matchers, startMs, endMs)) {
-      for (let i = 0; i < s.labels.length; i += 2) names.add(s.labels[i] as string);
+      for (let i = 0; i < s.labelCount; i += 2) names.add(s.labelAt(i));
     }
     return [...names].sort();
   }
@@ -98,7 +106,8 @@ export class Tsdb implements SeriesOwner {
     }
     const values = new Set<string>();
     for (const s of this.selectForLabels(matchers, startMs, endMs)) {
-      for (let i = 0; i < s.labels.length; i += 2) if (s.labels[i] === name) values.add(s.labels[i + 1] as string);
+      const value = s.label(name);
+      if (value !== '') values.add(value);
     }
     return [...values].sort();
   }
@@ -130,35 +139,33 @@ export class Tsdb implements SeriesOwner {
     const cutoff = nowMs - this.retentionMs;
     this.lastRetentionT = nowMs;
     const dead: MemSeries[] = [];
-    for (const series of this.byId.values()) {
+    for (const series of this.liveSeries()) {
       // A series that never had samples is kept: its creator holds a handle and will append.
-      if (series.dropBefore(cutoff) > 0 && series.chunks.length === 0) dead.push(series);
+      if (series.dropBefore(cutoff) > 0 && series.isEmpty) dead.push(series);
     }
     if (dead.length === 0) return;
     for (const series of dead) {
       series.removed = true;
-      this.byId.delete(series.id);
-      this.unhash(series);
+      this.byId[series.id] = undefined;
+      this.liveCount--;
+      this.byHash.remove(series.hash, series);
     }
     this.index.remove(new Set(dead.map((s) => s.id)), dead.map((s) => s.labels));
     this.order.removed();
     this.removedSinceRebuild += dead.length;
-    if (this.removedSinceRebuild > Math.max(1000, this.byId.size / 4)) {
-      this.interner.rebuild([...this.byId.values()].map((s) => s.labels));
-      this.removedSinceRebuild = 0;
-    }
+    if (this.removedSinceRebuild > Math.max(1000, this.liveCount / 4)) this.forgetUnusedLabels();
   }
 
   stats(): TsdbStats {
     let samples = 0;
     let chunks = 0;
     let sampleBytes = 0;
-    for (const series of this.byId.values()) {
+    for (const series of this.liveSeries()) {
       samples += series.sampleCount();
-      chunks += series.chunks.length;
+      chunks += series.chunkCount();
       sampleBytes += series.byteSize();
     }
-    return { series: this.byId.size, samples, chunks, sampleBytes, internedStrings: this.interner.size };
+    return { series: this.liveCount, samples, chunks, sampleBytes, internedStrings: this.interner.size };
   }
 
   /** @internal Called by a series after each stored sample. */
@@ -172,45 +179,43 @@ export class Tsdb implements SeriesOwner {
 
   private selectForLabels(matchers: readonly LabelMatcher[] | undefined, startMs: number, endMs: number): MemSeries[] {
     if (matchers !== undefined) return this.select(matchers, startMs, endMs);
-    return [...this.byId.values()].filter((s) => s.overlaps(startMs, endMs));
+    return [...this.liveSeries()].filter((s) => s.overlaps(startMs, endMs));
   }
 
   private register(series: MemSeries, revived: boolean): void {
     series.id = this.nextId++;
     series.removed = false;
-    this.byId.set(series.id, series);
-    const bucket = this.byHash.get(series.hash);
-    if (bucket === undefined) this.byHash.set(series.hash, series);
-    else if (Array.isArray(bucket)) bucket.push(series);
-    else this.byHash.set(series.hash, [bucket, series]);
+    this.byId[series.id] = series;
+    this.liveCount++;
+    this.byHash.add(series.hash, series);
     this.index.add(series.id, series.labels);
     this.order.added(series, revived);
   }
 
-  private lookup(labels: Labels, hash: number): MemSeries | undefined {
-    const bucket = this.byHash.get(hash);
-    if (bucket === undefined) return undefined;
-    if (!Array.isArray(bucket)) return labelsEqual(bucket.labels, labels) ? bucket : undefined;
-    return bucket.find((s) => labelsEqual(s.labels, labels));
+  private *liveSeries(): Generator<MemSeries> {
+    for (const series of this.byId) if (series !== undefined) yield series;
   }
 
-  private unhash(series: MemSeries): void {
-    const bucket = this.byHash.get(series.hash);
-    if (bucket === series) this.byHash.delete(series.hash);
-    else if (Array.isArray(bucket)) {
-      const rest = bucket.filter((s) => s !== series);
-      if (rest.length === 1) this.byHash.set(series.hash, rest[0] as MemSeries);
-      else this.byHash.set(series.hash, rest);
-    }
+  private *liveIds(): Generator<number> {
+    for (const series of this.liveSeries()) yield series.id;
   }
-}
 
-/** FNV-1a over names and values; collisions are resolved by comparing label sets. */
-function hashLabels(labels: Labels): number {
-  let h = 0x811c9dc5;
-  for (const s of labels) {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0xff, 0x01000193);
+  /** The one stored copy of a shared label set. */
+  private sharedSet(shared: Labels): Labels {
+    const hash = hashLabels(shared);
+    const bucket = this.sharedSets.get(hash);
+    const existing = bucket?.find((other) => labelsEqual(other, shared));
+    if (existing !== undefined) return existing;
+    if (bucket === undefined) this.sharedSets.set(hash, [shared]);
+    else bucket.push(shared);
+    return shared;
   }
-  return h >>> 0;
+
+  /** Lets go of the strings and shared label sets that only dropped series used. */
+  private forgetUnusedLabels(): void {
+    this.interner.rebuild(this.liveSeries());
+    this.sharedSets = new Map();
+    for (const series of this.liveSeries()) this.sharedSet(series.shared);
+    this.removedSinceRebuild = 0;
+  }
 }
