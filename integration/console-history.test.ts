@@ -1,5 +1,5 @@
 /** The console's change history, kept in ConfigMaps, against the mock API server. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { findKind } from '../mesh/kinds';
 import type { KindInfo } from '../mesh/kinds';
@@ -9,19 +9,12 @@ import { historyLocation } from '../web/api/config-history-format';
 import { deleteObject, saveObject } from '../web/api/config-save';
 import { KubeApiError } from '../web/api/errors';
 import { KubeClient } from '../web/api/kube';
-import { startMockServer, type MockServer } from '../mock-server/app';
+import { startDemoMockApi } from './mock-api';
 
 const DR = findKind('networking.istio.io', 'DestinationRule') as KindInfo;
 const CONFIG_MAP = findKind('', 'ConfigMap') as KindInfo;
 
-let mock: MockServer;
-let client: KubeClient;
-
-beforeAll(async () => {
-  mock = await startMockServer({ host: '127.0.0.1', port: 0, scenario: 'demo', historyMinutes: 1, quiet: true });
-  client = new KubeClient({ baseUrl: mock.url });
-}, 60_000);
-afterAll(async () => mock?.close());
+const api = startDemoMockApi();
 
 function withLb(object: KubeObject, simple: string): KubeObject {
   return { ...object, spec: { ...object.spec, trafficPolicy: { loadBalancer: { simple } } } };
@@ -31,14 +24,14 @@ describe('history of changes made through the console', () => {
   const target = { kind: DR, namespace: 'bookinfo', name: 'ratings' };
 
   it('keeps the replaced version, then every change with who, when and resourceVersion', async () => {
-    const original = await client.get(DR, 'bookinfo', 'ratings');
-    await saveObject(client, { kind: DR, object: withLb(original, 'RANDOM'), base: original, dryRun: true });
-    expect(await readHistory(client, target)).toEqual([]);
+    const original = await api.client.get(DR, 'bookinfo', 'ratings');
+    await saveObject(api.client, { kind: DR, object: withLb(original, 'RANDOM'), base: original, dryRun: true });
+    expect(await readHistory(api.client, target)).toEqual([]);
 
-    const first = await saveObject(client, { kind: DR, object: withLb(original, 'RANDOM'), base: original });
+    const first = await saveObject(api.client, { kind: DR, object: withLb(original, 'RANDOM'), base: original });
     expect(first.historyError).toBeUndefined();
-    const second = await saveObject(client, { kind: DR, object: withLb(first.object, 'LEAST_REQUEST'), base: first.object });
-    const entries = await readHistory(client, target);
+    const second = await saveObject(api.client, { kind: DR, object: withLb(first.object, 'LEAST_REQUEST'), base: first.object });
+    const entries = await readHistory(api.client, target);
     expect(entries.map((e) => [e.action, e.resourceVersion, e.user])).toEqual([
       ['observed', original.metadata.resourceVersion, ''],
       ['update', first.object.metadata.resourceVersion, 'system:admin'],
@@ -47,44 +40,44 @@ describe('history of changes made through the console', () => {
     expect(parse(entries[1]?.yaml ?? '')).toMatchObject({ kind: 'DestinationRule', spec: { trafficPolicy: { loadBalancer: { simple: 'RANDOM' } } } });
     expect(Date.parse(entries[2]?.time ?? '')).toBeGreaterThan(Date.now() - 60_000);
 
-    const cm = await client.get(CONFIG_MAP, 'bookinfo', historyLocation(target).name);
+    const cm = await api.client.get(CONFIG_MAP, 'bookinfo', historyLocation(target).name);
     expect(cm.metadata.labels).toMatchObject({ 'app.kubernetes.io/managed-by': 'meshdeck', 'meshdeck.io/history-of-name': 'ratings' });
   });
 
   it('rolls back to a recorded version through the same guarded save', async () => {
-    const live = await client.get(DR, 'bookinfo', 'ratings');
-    const observed = (await readHistory(client, target))[0];
+    const live = await api.client.get(DR, 'bookinfo', 'ratings');
+    const observed = (await readHistory(api.client, target))[0];
     const chosen = parse(observed?.yaml ?? '') as KubeObject;
-    const rolledBack = await saveObject(client, { kind: DR, object: chosen, base: live, historyAction: 'rollback' });
+    const rolledBack = await saveObject(api.client, { kind: DR, object: chosen, base: live, historyAction: 'rollback' });
     expect(rolledBack.object.spec).toEqual(chosen.spec);
-    expect((await readHistory(client, target)).at(-1)?.action).toBe('rollback');
-    await expect(saveObject(client, { kind: DR, object: chosen, base: live })).rejects.toMatchObject({ code: 409 });
+    expect((await readHistory(api.client, target)).at(-1)?.action).toBe('rollback');
+    await expect(saveObject(api.client, { kind: DR, object: chosen, base: live })).rejects.toMatchObject({ code: 409 });
   });
 
   it('loses no entry when two consoles record at the same time', async () => {
-    const other = new KubeClient({ baseUrl: mock.url });
+    const other = new KubeClient({ baseUrl: api.mock.url });
     const shared = { kind: DR, namespace: 'bookinfo', name: 'details' };
-    const object = await client.get(DR, 'bookinfo', 'details');
+    const object = await api.client.get(DR, 'bookinfo', 'details');
     const version = (n: number) => ({ ...object, metadata: { ...object.metadata, resourceVersion: `race-${n}` } });
     const record = (who: KubeClient, n: number) =>
       recordVersion(who, shared, { action: 'update', object: version(n), user: `user-${n}`, time: new Date().toISOString() }, undefined, { limit: 20 });
-    await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => record(n % 2 ? client : other, n)));
-    const entries = await readHistory(client, shared);
+    await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((n) => record(n % 2 ? api.client : other, n)));
+    const entries = await readHistory(api.client, shared);
     expect(entries.map((e) => e.resourceVersion).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `race-${n}`));
     expect(entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('records a delete so the object can be restored, and refuses to delete a version that changed', async () => {
-    const live = await client.get(DR, 'bookinfo', 'reviews');
-    await expect(deleteObject(client, { kind: DR, object: { ...live, metadata: { ...live.metadata, resourceVersion: '1' } } })).rejects.toBeInstanceOf(KubeApiError);
-    const { historyError } = await deleteObject(client, { kind: DR, object: live });
+    const live = await api.client.get(DR, 'bookinfo', 'reviews');
+    await expect(deleteObject(api.client, { kind: DR, object: { ...live, metadata: { ...live.metadata, resourceVersion: '1' } } })).rejects.toBeInstanceOf(KubeApiError);
+    const { historyError } = await deleteObject(api.client, { kind: DR, object: live });
     expect(historyError).toBeUndefined();
-    await expect(client.get(DR, 'bookinfo', 'reviews')).rejects.toMatchObject({ code: 404 });
+    await expect(api.client.get(DR, 'bookinfo', 'reviews')).rejects.toMatchObject({ code: 404 });
 
-    const history = await readHistory(client, { kind: DR, namespace: 'bookinfo', name: 'reviews' });
+    const history = await readHistory(api.client, { kind: DR, namespace: 'bookinfo', name: 'reviews' });
     expect(history.map((e) => [e.action, e.resourceVersion])).toEqual([['delete', live.metadata.resourceVersion]]);
-    const restored = await saveObject(client, { kind: DR, object: parse(history[0]?.yaml ?? '') as KubeObject, historyAction: 'rollback' });
+    const restored = await saveObject(api.client, { kind: DR, object: parse(history[0]?.yaml ?? '') as KubeObject, historyAction: 'rollback' });
     expect(restored.object.spec).toEqual(live.spec);
-    expect((await readHistory(client, { kind: DR, namespace: 'bookinfo', name: 'reviews' })).map((e) => e.action)).toEqual(['delete', 'rollback']);
+    expect((await readHistory(api.client, { kind: DR, namespace: 'bookinfo', name: 'reviews' })).map((e) => e.action)).toEqual(['delete', 'rollback']);
   });
 });

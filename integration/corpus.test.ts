@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CONFIG_KINDS, KINDS } from '../mesh/kinds';
 import type { KubeObject } from '../mesh/kube-types';
 import { applyPlan, planApply } from '../web/api/config-apply';
@@ -16,28 +16,20 @@ import type { PlannedDocument } from '../web/api/config-apply';
 import { cleanForApply, parseManifest, toYamlStream } from '../web/api/config-apply-yaml';
 import { MANAGED_BY_LABEL } from '../web/api/config-history-format';
 import { saveObject } from '../web/api/config-save';
-import { KubeClient } from '../web/api/kube';
 import { templateFor } from '../web/features/config/create/templates';
-import { startMockServer, type MockServer } from '../mock-server/app';
+import { startDemoMockApi } from './mock-api';
 
 const MANIFESTS = path.resolve(import.meta.dirname, '../e2e/fixtures/manifests');
 const CONFIG_MAP = KINDS.find((k) => k.kind === 'ConfigMap');
 
-let mock: MockServer;
-let client: KubeClient;
-
-beforeAll(async () => {
-  mock = await startMockServer({ host: '127.0.0.1', port: 0, scenario: 'demo', historyMinutes: 1, quiet: true });
-  client = new KubeClient({ baseUrl: mock.url });
-}, 60_000);
-afterAll(async () => mock?.close());
+const api = startDemoMockApi();
 
 /** Every object the documents name, as the server has it now. */
 async function liveObjects(plan: readonly PlannedDocument[]): Promise<KubeObject[]> {
   return Promise.all(
     plan.map(({ kind, desired }) => {
       if (!kind || !desired) throw new Error('a document without an object');
-      return client.get(kind, desired.metadata.namespace, desired.metadata.name ?? '');
+      return api.client.get(kind, desired.metadata.namespace, desired.metadata.name ?? '');
     }),
   );
 }
@@ -46,13 +38,13 @@ async function liveObjects(plan: readonly PlannedDocument[]): Promise<KubeObject
 async function expectNoChange(text: string): Promise<void> {
   const documents = parseManifest(text);
   expect(documents.flatMap((d) => d.problems.map((p) => `line ${p.line}: ${p.message}`))).toEqual([]);
-  const plan = await planApply(client, documents);
+  const plan = await planApply(api.client, documents);
   const changing = plan.filter((p) => p.action !== 'unchanged').map((p) => `${p.action} ${p.desired?.kind}/${p.desired?.metadata.name}: ${p.problems.map((x) => x.message).join('; ')}`);
   expect(changing).toEqual([]);
   const before = await liveObjects(plan);
   for (const [index, planned] of plan.entries()) {
     if (!planned.kind || !planned.desired) continue;
-    const saved = await saveObject(client, { kind: planned.kind, object: planned.desired, base: before[index] });
+    const saved = await saveObject(api.client, { kind: planned.kind, object: planned.desired, base: before[index] });
     expect(saved.object.metadata.resourceVersion, `${planned.desired.kind} ${planned.desired.metadata.name}`).toBe(before[index]?.metadata.resourceVersion);
   }
   const after = await liveObjects(plan);
@@ -61,13 +53,13 @@ async function expectNoChange(text: string): Promise<void> {
 
 async function historyConfigMaps(): Promise<KubeObject[]> {
   if (!CONFIG_MAP) throw new Error('ConfigMap is not a known kind');
-  return (await client.list(CONFIG_MAP, { labelSelector: `${MANAGED_BY_LABEL}=meshdeck` })).items;
+  return (await api.client.list(CONFIG_MAP, { labelSelector: `${MANAGED_BY_LABEL}=meshdeck` })).items;
 }
 
 describe('load → edit nothing → apply changes nothing', () => {
   it('for every object of the demo mesh, of every kind', async () => {
     const objects: KubeObject[] = [];
-    for (const kind of KINDS) objects.push(...(await client.list(kind)).items);
+    for (const kind of KINDS) objects.push(...(await api.client.list(kind)).items);
     expect(objects.length).toBeGreaterThan(100);
     await expectNoChange(toYamlStream(objects.map(cleanForApply)));
     expect(await historyConfigMaps()).toEqual([]);
@@ -81,10 +73,10 @@ describe('load → edit nothing → apply changes nothing', () => {
 
   it.each(files)('for %s, once applied: as written, and as loaded back from the server', async (file) => {
     const text = fs.readFileSync(path.join(MANIFESTS, file), 'utf8');
-    const plan = await planApply(client, parseManifest(text));
+    const plan = await planApply(api.client, parseManifest(text));
     expect(plan.flatMap((p) => p.problems.map((x) => `${p.desired?.metadata.name}: line ${x.line}: ${x.message}`))).toEqual([]);
     expect(plan.every((p) => p.action === 'create')).toBe(true);
-    const applied = await applyPlan(client, plan);
+    const applied = await applyPlan(api.client, plan);
     expect(applied.map((a) => a.status)).toEqual(plan.map(() => 'created'));
 
     await expectNoChange(text);
@@ -94,7 +86,7 @@ describe('load → edit nothing → apply changes nothing', () => {
 
 describe('the create page templates', () => {
   it.each(CONFIG_KINDS.map((kind) => [kind.kind, kind] as const))('%s passes the server dry run as written', async (_, kind) => {
-    const plan = await planApply(client, parseManifest(templateFor(kind, 'default')));
+    const plan = await planApply(api.client, parseManifest(templateFor(kind, 'default')));
     expect(plan.map((p) => [p.action, p.problems.map((x) => `line ${x.line}: ${x.message}`)])).toEqual([['create', []]]);
   });
 });

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { yamlSyntaxMarkers } from './syntax-markers';
 
-const VS = `apiVersion: networking.istio.io/v1
-kind: VirtualService
-metadata:
-  name: reviews
-spec:
-  hosts:
-  - reviews
-  http:
-  - route:
-    - destination:
-        host: reviews
-        subset: v1
-      weight: 80
-    - destination:
-        host: reviews
-        subset: v2
-      weight: 30
-`;
+const VALID = 'kind: VirtualService\nspec:\n  hosts:\n  - reviews\n';
 
 describe('yamlSyntaxMarkers', () => {
   it('reports nothing for valid YAML', () => {
-    expect(yamlSyntaxMarkers(VS)).toEqual([]);
+    expect(yamlSyntaxMarkers(VALID)).toEqual([]);
   });
   it('reports an error at its line', () => {
     const markers = yamlSyntaxMarkers('a: 1\nb: [1, 2\nc: 3\n');
