@@ -15,6 +15,11 @@ export interface RequestOptions {
   body?: unknown;
   contentType?: string;
   signal?: AbortSignal;
+  /**
+   * Hand non-2xx answers other than 401 back to the caller: a service behind the API server's service
+   * proxy has its own error format, and its failures say nothing about the API server's health.
+   */
+  passErrors?: boolean;
 }
 
 /** Statuses a proxy answers with when the API server behind it is down or unreachable. */
@@ -30,6 +35,11 @@ export class KubeTransport {
     readonly monitor: ConnectionMonitor,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
+  }
+
+  /** A transport to another base URL with the same fetch, token and connection status. */
+  withBaseUrl(baseUrl: string): KubeTransport {
+    return new KubeTransport(baseUrl, this.fetchImpl, this.tokens, this.monitor);
   }
 
   url(path: string, query: Query = {}): string {
@@ -69,6 +79,7 @@ export class KubeTransport {
       this.monitor.reportSuccess();
       return response;
     }
+    if (options.passErrors && response.status !== 401) return response;
     throw await this.failureFrom(response, request);
   }
 

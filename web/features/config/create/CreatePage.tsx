@@ -93,7 +93,7 @@ export function CreatePage() {
       </div>
       <div className="create-body">
         <div className="create-editor">
-          <YamlEditor value={text} onChange={setText} schema={schema} markers={markers} revealLine={revealLine} ariaLabel="Manifest YAML" />
+          <YamlEditor value={text} onChange={setText} schema={text.trim() ? schema : undefined} markers={markers} revealLine={revealLine} ariaLabel="Manifest YAML" />
         </div>
         <aside className="create-side" aria-label="Review">
           <div className="create-actions">
