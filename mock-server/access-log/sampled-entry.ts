@@ -16,7 +16,7 @@ import {
   userAgent,
   type Addressing,
 } from './entry-parts';
-import type { AccessLogEntry } from './format';
+import { responseFlagList, type AccessLogEntry } from '../../mesh/telemetry/access-log';
 import type { TrafficSample } from './pod-traffic';
 
 /** Time between two proxies, each way. */
@@ -48,7 +48,7 @@ export function sampledEntry(at: Addressing, self: PodRef, sample: TrafficSample
     path: http ? (call.path ?? '/') : undefined,
     protocol: http ? (call.protocol === 'grpc' ? 'HTTP/2' : 'HTTP/1.1') : undefined,
     code: http ? line.responseCode : 0,
-    flags: line.responseFlags,
+    flags: responseFlagList(line.responseFlags),
     details: http ? details : undefined,
     bytesReceived: bytesReceived(call.protocol, call.method, rand),
     bytesSent: bytesSent(call.protocol, line.responseCode, details, rand),

@@ -7,7 +7,7 @@ import type { SimWorkload } from '../sim/model';
 import { isProxyWorkload } from '../sim/traffic/caller';
 import { seededRandom } from '../sim/traffic/random';
 import { bytesReceived, bytesSent, ephemeralPort, hashText, isLocalReply, meshSni, OUTSIDE_IP, responseDetails, userAgent, type Addressing } from './entry-parts';
-import type { AccessLogEntry } from './format';
+import { responseFlagList, type AccessLogEntry } from '../../mesh/telemetry/access-log';
 import type { PodRef } from './sampled-entry';
 
 function tagsOf(span: Span): Map<string, string> {
@@ -75,7 +75,7 @@ function spanEntry(
     path: path || '/',
     protocol: grpc ? 'HTTP/2' : 'HTTP/1.1',
     code,
-    flags,
+    flags: responseFlagList(flags),
     details,
     bytesReceived: bytesReceived(protocol, method, sizes),
     bytesSent: bytesSent(protocol, code, details, sizes),

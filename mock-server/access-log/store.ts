@@ -11,7 +11,7 @@ import type { SimWorkload } from '../sim/model';
 import type { TrafficPlanner } from '../sim/traffic/planner';
 import { mixSeed, seededRandom } from '../sim/traffic/random';
 import { hashText, type Addressing } from './entry-parts';
-import { formatAccessLogLine, type AccessLogEntry } from './format';
+import { formatAccessLogLine, type AccessLogEntry } from '../../mesh/telemetry/access-log';
 import { pickSample, podTraffic } from './pod-traffic';
 import { sampledEntry, type PodRef } from './sampled-entry';
 import { spanEntries } from './span-entry';
@@ -192,7 +192,7 @@ export class AccessLogStore {
       }
     }
     return entries
-      .map((entry) => ({ atMs: Math.min(entry.startMs + entry.durationMs, endMs), text: formatAccessLogLine(entry) }))
+      .map((entry) => ({ atMs: Math.min(entry.startMs + (entry.durationMs ?? 0), endMs), text: formatAccessLogLine(entry) }))
       .sort((a, b) => a.atMs - b.atMs);
   }
 }

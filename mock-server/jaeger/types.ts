@@ -1,44 +1,7 @@
-/** The Jaeger query API's JSON model (jaeger/model/json): what /api/traces returns, field for field. */
+/** Jaeger trace helpers for the mock; the JSON model itself is shared with the console in mesh/telemetry. */
+import type { KeyValue, Trace, Span } from '../../mesh/telemetry/jaeger-model';
 
-export interface KeyValue {
-  readonly key: string;
-  readonly type: 'string' | 'bool' | 'int64' | 'float64';
-  readonly value: string | boolean | number;
-}
-
-export interface SpanReference {
-  readonly refType: 'CHILD_OF' | 'FOLLOWS_FROM';
-  readonly traceID: string;
-  readonly spanID: string;
-}
-
-export interface Span {
-  readonly traceID: string;
-  readonly spanID: string;
-  readonly operationName: string;
-  readonly references: readonly SpanReference[];
-  /** Microseconds since the epoch. */
-  readonly startTime: number;
-  /** Microseconds. */
-  readonly duration: number;
-  readonly tags: readonly KeyValue[];
-  readonly logs: readonly never[];
-  readonly processID: string;
-  readonly warnings: null;
-  readonly flags: number;
-}
-
-export interface Process {
-  readonly serviceName: string;
-  readonly tags: readonly KeyValue[];
-}
-
-export interface Trace {
-  readonly traceID: string;
-  readonly spans: readonly Span[];
-  readonly processes: Readonly<Record<string, Process>>;
-  readonly warnings: null;
-}
+export type { KeyValue, Process, Span, SpanReference, Trace } from '../../mesh/telemetry/jaeger-model';
 
 export function tag(key: string, value: string | boolean | number): KeyValue {
   const type = typeof value === 'boolean' ? 'bool' : typeof value === 'number' ? (Number.isInteger(value) ? 'int64' : 'float64') : 'string';

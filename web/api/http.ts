@@ -116,7 +116,7 @@ export class KubeTransport {
   }
 }
 
-function tryParseJson(text: string): unknown {
+export function tryParseJson(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -125,7 +125,7 @@ function tryParseJson(text: string): unknown {
 }
 
 /** A short, single-line excerpt of an error body that is not a Status (a proxy's message, say). */
-function summarize(text: string): string {
+export function summarize(text: string): string {
   const parsed = tryParseJson(text);
   if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') {
     return parsed.message;

@@ -3,9 +3,10 @@
  * (Prometheus, Jaeger): same token and fetch as the Kubernetes client, but the service's own error
  * format, and its outages reported as that service being unreachable rather than the API being down.
  */
-import { ConnectionError, ProtocolError } from './errors';
+import { ConnectionError, KubeApiError, ProtocolError } from './errors';
 import type { RequestInfo } from './errors';
 import { parseStatus } from './guards';
+import { summarize, tryParseJson } from './http';
 import type { KubeTransport } from './http';
 
 /** Repeated parameters (Prometheus' `match[]`) take an array. */
@@ -41,15 +42,11 @@ export function isServiceUnreachable(error: unknown): error is ServiceUnreachabl
 export type ServiceErrorReader = (body: unknown, httpStatus: number, request: RequestInfo) => Error | undefined;
 
 export class ServiceProxyClient {
-  readonly transport: KubeTransport;
-
   constructor(
-    transport: KubeTransport,
+    readonly transport: KubeTransport,
     readonly service: string,
     private readonly readError: ServiceErrorReader,
-  ) {
-    this.transport = transport;
-  }
+  ) {}
 
   get baseUrl(): string {
     return this.transport.baseUrl;
@@ -67,9 +64,11 @@ export class ServiceProxyClient {
     }
     const known = this.readError(body, response.status, request);
     if (known) throw known;
-    // The API server's own Status (no endpoints, 403 on services/proxy, service not found) or a bare proxy page.
     const status = parseStatus(body);
-    const detail = status?.message || summarize(text) || response.statusText;
+    // RBAC refusing services/proxy is a Kubernetes permission problem, and is explained as one.
+    if (status?.code === 403) throw new KubeApiError(status, request);
+    // Otherwise the API server's own Status (no endpoints, no such service) or a bare proxy page.
+    const detail = summarize(text) || response.statusText;
     throw new ServiceUnreachableError(
       `${this.service} is unreachable through the Kubernetes service proxy at ${this.baseUrl}: HTTP ${response.status}` +
         `${detail ? ` (${detail})` : ''}`,
@@ -79,15 +78,14 @@ export class ServiceProxyClient {
     );
   }
 
-  /** GETs `path`; non-2xx answers come back for the caller to read, except those getJson would throw for. */
-  async get(path: string, query: ServiceQuery = {}, signal?: AbortSignal): Promise<Response> {
+  private async get(path: string, query: ServiceQuery = {}, signal?: AbortSignal): Promise<Response> {
     const pathWithQuery = `${path}${searchOf(query)}`;
     try {
       return await this.transport.send('GET', pathWithQuery, { signal, passErrors: true });
     } catch (error) {
       if (!(error instanceof ConnectionError)) throw error;
       throw new ServiceUnreachableError(
-        `${this.service} is unreachable at ${this.baseUrl}: ${error.message}`,
+        `${this.service} is unreachable through ${this.baseUrl}: ${error.cause instanceof Error ? error.cause.message : error.message}`,
         this.service,
         error.request,
         undefined,
@@ -106,17 +104,4 @@ function searchOf(query: ServiceQuery): string {
   }
   const search = params.toString();
   return search ? `?${search}` : '';
-}
-
-function tryParseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-function summarize(text: string): string {
-  const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  return plain.length > 160 ? `${plain.slice(0, 157)}...` : plain;
 }
