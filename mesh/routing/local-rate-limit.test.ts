@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../kube-types';
-import { localRateLimits, rateLimitsFor, sustainedRate } from './local-rate-limit';
+import { localRateLimitPatch, localRateLimits, rateLimitsFor, sustainedRate } from './local-rate-limit';
 
 const percent = (numerator: number) => ({ runtime_key: 'k', default_value: { numerator, denominator: 'HUNDRED' } });
 
@@ -13,21 +13,7 @@ function envoyFilter(namespace: string, selector: Record<string, string> | undef
   };
 }
 
-const httpFilter = (value: Record<string, unknown>, context = 'SIDECAR_INBOUND') => ({
-  applyTo: 'HTTP_FILTER',
-  match: { context, listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } },
-  patch: {
-    operation: 'INSERT_BEFORE',
-    value: {
-      name: 'envoy.filters.http.local_ratelimit',
-      typed_config: {
-        '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
-        type_url: 'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
-        value,
-      },
-    },
-  },
-});
+const httpFilter = localRateLimitPatch;
 
 const bucket = { max_tokens: 10, tokens_per_fill: 5, fill_interval: '2s' };
 

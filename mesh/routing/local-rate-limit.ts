@@ -12,6 +12,28 @@ import { selectorMatches } from './objects';
 
 export const LOCAL_RATE_LIMIT_FILTER = 'envoy.filters.http.local_ratelimit';
 
+/**
+ * One config patch of Istio's local rate limit recipe: the local_ratelimit filter inserted into a sidecar's HTTP
+ * filter chain, configured by `value` (token_bucket, filter_enabled, filter_enforced, ...).
+ */
+export function localRateLimitPatch(value: Record<string, unknown>, context = 'SIDECAR_INBOUND'): Record<string, unknown> {
+  return {
+    applyTo: 'HTTP_FILTER',
+    match: { context, listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } },
+    patch: {
+      operation: 'INSERT_BEFORE',
+      value: {
+        name: LOCAL_RATE_LIMIT_FILTER,
+        typed_config: {
+          '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
+          type_url: 'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
+          value,
+        },
+      },
+    },
+  };
+}
+
 export interface TokenBucket {
   readonly maxTokens: number;
   readonly tokensPerFill: number;

@@ -1,3 +1,4 @@
+import { localRateLimitPatch } from '../../../mesh/routing/local-rate-limit';
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../mesh/kube-types';
 import { advance, byLabel, kindOf, simHarness, type SimHarness } from './testing';
@@ -31,23 +32,7 @@ function rateLimitFilter(namespace: string, app: string, bucket: Record<string, 
     metadata: { name: `${app}-ratelimit`, namespace },
     spec: {
       workloadSelector: { labels: { app } },
-      configPatches: [
-        {
-          applyTo: 'HTTP_FILTER',
-          match: { context: 'SIDECAR_INBOUND', listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } } },
-          patch: {
-            operation: 'INSERT_BEFORE',
-            value: {
-              name: 'envoy.filters.http.local_ratelimit',
-              typed_config: {
-                '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
-                type_url: 'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
-                value: { stat_prefix: 'http_local_rate_limiter', token_bucket: bucket, filter_enabled: on, filter_enforced: on },
-              },
-            },
-          },
-        },
-      ],
+      configPatches: [localRateLimitPatch({ stat_prefix: 'http_local_rate_limiter', token_bucket: bucket, filter_enabled: on, filter_enforced: on })],
     },
   };
 }

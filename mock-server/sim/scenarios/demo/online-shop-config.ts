@@ -3,6 +3,7 @@
  * weighted GRPCRoute between per-version Services, plus the Istio resources the Gateway API has
  * no word for (resilience, egress, rate limiting, JWT and mTLS policy).
  */
+import { localRateLimitPatch } from '../../../../mesh/routing/local-rate-limit';
 import type { ScenarioBuilder } from '../build/builder';
 import { NETWORKING, SECURITY, configObject } from '../build/config';
 import { addIstioGateway, route } from '../build/gateway-api';
@@ -61,39 +62,22 @@ function addGatewayApiRouting(b: ScenarioBuilder, ageSeconds: number): void {
 }
 
 /** Istio's local rate limit recipe: a token bucket in the frontend's inbound HTTP filter chain. */
-const LOCAL_RATE_LIMIT_PATCH = {
-  applyTo: 'HTTP_FILTER',
-  match: {
-    context: 'SIDECAR_INBOUND',
-    listener: { filterChain: { filter: { name: 'envoy.filters.network.http_connection_manager' } } },
+const LOCAL_RATE_LIMIT_PATCH = localRateLimitPatch({
+  stat_prefix: 'http_local_rate_limiter',
+  // About 6.7 requests a second per pod: a little under what the demo offers, so some are refused.
+  token_bucket: { max_tokens: 20, tokens_per_fill: 20, fill_interval: '3s' },
+  filter_enabled: {
+    runtime_key: 'local_rate_limit_enabled',
+    default_value: { numerator: 100, denominator: 'HUNDRED' },
   },
-  patch: {
-    operation: 'INSERT_BEFORE',
-    value: {
-      name: 'envoy.filters.http.local_ratelimit',
-      typed_config: {
-        '@type': 'type.googleapis.com/udpa.type.v1.TypedStruct',
-        type_url: 'type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit',
-        value: {
-          stat_prefix: 'http_local_rate_limiter',
-          // About 6.7 requests a second per pod: a little under what the demo offers, so some are refused.
-          token_bucket: { max_tokens: 20, tokens_per_fill: 20, fill_interval: '3s' },
-          filter_enabled: {
-            runtime_key: 'local_rate_limit_enabled',
-            default_value: { numerator: 100, denominator: 'HUNDRED' },
-          },
-          filter_enforced: {
-            runtime_key: 'local_rate_limit_enforced',
-            default_value: { numerator: 100, denominator: 'HUNDRED' },
-          },
-          response_headers_to_add: [
-            { append_action: 'OVERWRITE_IF_EXISTS_OR_ADD', header: { key: 'x-local-rate-limit', value: 'true' } },
-          ],
-        },
-      },
-    },
+  filter_enforced: {
+    runtime_key: 'local_rate_limit_enforced',
+    default_value: { numerator: 100, denominator: 'HUNDRED' },
   },
-};
+  response_headers_to_add: [
+    { append_action: 'OVERWRITE_IF_EXISTS_OR_ADD', header: { key: 'x-local-rate-limit', value: 'true' } },
+  ],
+});
 
 function addTrafficPolicy(b: ScenarioBuilder, ageSeconds: number): void {
   b.add(
