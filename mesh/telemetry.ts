@@ -8,3 +8,4 @@ export * from './telemetry/labels';
 export * from './telemetry/response-flags';
 export * from './telemetry/promql';
 export * from './telemetry/kiali-graph';
+export * from './telemetry/scope';

@@ -11,12 +11,22 @@ const ServicesPage = lazy(() => import('../features/services/ServicesPage').then
 const ConfigListPage = lazy(() => import('../features/config/ConfigListPage').then((m) => ({ default: m.ConfigListPage })));
 const ConfigDetailPage = lazy(() => import('../features/config/ConfigDetailPage').then((m) => ({ default: m.ConfigDetailPage })));
 const CreatePage = lazy(() => import('../features/config/create/CreatePage').then((m) => ({ default: m.CreatePage })));
+const TopologyPage = lazy(() => import('../features/topology/TopologyPage').then((m) => ({ default: m.TopologyPage })));
+const MetricsPage = lazy(() => import('../features/metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })));
+const TracesPage = lazy(() => import('../features/traces/TracesPage').then((m) => ({ default: m.TracesPage })));
+const TracePage = lazy(() => import('../features/traces/TracePage').then((m) => ({ default: m.TracePage })));
+const LogsPage = lazy(() => import('../features/logs/LogsPage').then((m) => ({ default: m.LogsPage })));
+const DetailPage = lazy(() => import('../features/detail/DetailPage').then((m) => ({ default: m.DetailPage })));
 
 /** The built screens; the others say what they will do. */
 const BUILT: Record<string, RouteObject['element']> = {
   '/workloads': <WorkloadsPage />,
   '/services': <ServicesPage />,
   '/config': <ConfigListPage />,
+  '/topology': <TopologyPage />,
+  '/metrics': <MetricsPage />,
+  '/traces': <TracesPage />,
+  '/logs': <LogsPage />,
 };
 
 /** Until the overview exists, the console opens on the workloads, keeping the query string. */
@@ -35,6 +45,10 @@ export const routes: RouteObject[] = [
         element: BUILT[screen.path] ?? <PlannedScreen screen={screen} />,
       })),
       { path: '/config/new', element: <CreatePage /> },
+      { path: '/traces/:traceId', element: <TracePage /> },
+      { path: '/workloads/:namespace/:name', element: <DetailPage kind="workload" /> },
+      { path: '/services/:namespace/:name', element: <DetailPage kind="service" /> },
+      { path: '/apps/:namespace/:name', element: <DetailPage kind="app" /> },
       { path: '/config/:kindId/:namespace/:name', element: <ConfigDetailPage /> },
       { path: '/config/:kindId/:name', element: <ConfigDetailPage /> },
       { path: '*', element: <NotFoundScreen /> },

@@ -15,7 +15,7 @@ export type RefreshInterval = (typeof REFRESH_INTERVALS)[number];
 export const DEFAULT_REFRESH: RefreshInterval = 'off';
 
 /** Parameters that follow the user from screen to screen; all others belong to one screen. */
-export const GLOBAL_PARAMS = ['ns', 'range', 'refresh'] as const;
+export const GLOBAL_PARAMS = ['ns', 'range', 'refresh', 'from', 'to'] as const;
 
 export interface SetOptions {
   /** Replace the history entry instead of adding one (typing, cursor moves). */

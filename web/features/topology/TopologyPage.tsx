@@ -1,0 +1,5 @@
+
+/** Placeholder until this screen is built. */
+export function TopologyPage() {
+  return null;
+}
