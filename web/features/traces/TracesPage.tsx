@@ -1,5 +1,12 @@
+import { Page, PageHeader } from '../../ui';
+import { TraceSearchView } from './TraceSearchView';
 
-/** Placeholder until this screen is built. */
+/** Trace search over the Jaeger API: form, duration scatter and results. */
 export function TracesPage() {
-  return null;
+  return (
+    <Page>
+      <PageHeader title="Traces" meta="from Jaeger, over the time range in the top bar" />
+      <TraceSearchView />
+    </Page>
+  );
 }
