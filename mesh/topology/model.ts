@@ -20,7 +20,7 @@ export type NodeKind =
   /** A collapsed box standing for all its members. */
   | 'aggregate';
 
-/** Kiali's health: failure ≥ 20 % errors, degraded ≥ 0.1 % (its default tolerances for 5xx); idle without traffic. */
+/** Kiali's health under its default tolerances (see health.ts: 5xx degraded from 0.1 %, failure from 10 %; 4xx 10 % / 20 %); idle without traffic. */
 export type Health = 'healthy' | 'degraded' | 'failure' | 'idle' | 'unknown';
 
 export type NodeBadge =
