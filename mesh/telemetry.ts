@@ -9,3 +9,4 @@ export * from './telemetry/response-flags';
 export * from './telemetry/promql';
 export * from './telemetry/kiali-graph';
 export * from './telemetry/scope';
+export * from './telemetry/dashboards';

@@ -2,7 +2,7 @@
  * The telemetry side of the adapter (Prometheus, Jaeger, proxy access logs) and its react-query hooks,
  * kept apart from index.ts so that the first page does not load it.
  */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { createContext, useContext, useMemo } from 'react';
 import { useKubeApi } from './context';
@@ -102,6 +102,31 @@ export function usePromRange(
     queryKey: ['prometheus', 'range', prometheus.baseUrl, promql, start, end, stepSeconds],
     queryFn: ({ signal }) => prometheus.queryRange(promql, { start: new Date(start), end: new Date(end), stepSeconds, signal }),
     ...common(options),
+  });
+}
+
+/**
+ * Several range queries over the same window at once (a dashboard's charts), one result per query, in
+ * order. `failedRefetchIntervalMs` polls a query that failed, so the dashboard recovers by itself.
+ */
+export function usePromRanges(
+  promqls: readonly string[],
+  range: { start: Date; end: Date; stepSeconds: number },
+  options: TelemetryQueryOptions & { failedRefetchIntervalMs?: number } = {},
+): UseQueryResult<Warned<readonly RangeSeries[]>>[] {
+  const { prometheus } = useTelemetryClients();
+  const start = range.start.getTime();
+  const end = range.end.getTime();
+  const { stepSeconds } = range;
+  return useQueries({
+    queries: promqls.map((promql) => ({
+      queryKey: ['prometheus', 'range', prometheus.baseUrl, promql, start, end, stepSeconds],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        prometheus.queryRange(promql, { start: new Date(start), end: new Date(end), stepSeconds, signal }),
+      ...common(options),
+      refetchInterval: (query: { state: { status: string } }) =>
+        query.state.status === 'error' && options.failedRefetchIntervalMs ? options.failedRefetchIntervalMs : (options.refetchIntervalMs ?? false),
+    })),
   });
 }
 

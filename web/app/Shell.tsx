@@ -12,7 +12,9 @@ import { NamespaceSelector } from './NamespaceSelector';
 import { SCREENS } from './screens';
 import { SignInDialog } from './SignInDialog';
 import { ThemeToggle } from './ThemeToggle';
-import { REFRESH_INTERVALS, TIME_RANGES, useCarriedSearch, useRefreshInterval, useTimeRange } from './url-state';
+import { TimeWindowChip } from './TimeWindowChip';
+import type { TimeRange } from './url-state';
+import { REFRESH_INTERVALS, TIME_RANGES, useCarriedSearch, useRefreshInterval, useTimeRange, useUrlParam } from './url-state';
 import './Shell.css';
 
 const TIME_RANGE_OPTIONS = TIME_RANGES.map((value) => ({ value, label: `Last ${value}` }));
@@ -68,13 +70,22 @@ function Navigation() {
 
 function TopBar() {
   const [range, setRange] = useTimeRange();
+  const [, setFrom] = useUrlParam('from');
+  const [, setTo] = useUrlParam('to');
   const [refresh, setRefresh] = useRefreshInterval();
   const session = useSession();
+  // Picking a range means "the last <range>": it leaves a fixed (zoomed) window.
+  const pickRange = (next: TimeRange) => {
+    setRange(next);
+    setFrom('');
+    setTo('');
+  };
   return (
     <header className="shell-top">
       <NamespaceSelector />
       <div className="shell-top-spacer" />
-      <Select label="Time range" value={range} options={TIME_RANGE_OPTIONS} onChange={setRange} prefix={<Icon name="clock" size={14} />} />
+      <TimeWindowChip />
+      <Select label="Time range" value={range} options={TIME_RANGE_OPTIONS} onChange={pickRange} prefix={<Icon name="clock" size={14} />} />
       <Select
         label="Refresh interval"
         value={refresh}
