@@ -1,5 +1,194 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { completionContext } from '../../../mesh/topology/find';
+import { boxOfAggregate } from '../../../mesh/topology/ids';
+import type { TopologyGraph } from '../../../mesh/topology/model';
+import { useTimeWindow } from '../../app/time-window';
+import type { TimeWindow } from '../../app/time-window';
+import { durationMs, useNamespaces, useRefreshInterval } from '../../app/url-state';
+import { EmptyState, ErrorBanner, Page, PageHeader, SplitView, Spinner, formatCount } from '../../ui';
+import { TopologyCanvas } from './canvas/TopologyCanvas';
+import type { CanvasHandle } from './canvas/TopologyCanvas';
+import { usePinnedPositions } from './canvas/use-pinned';
+import { useTopologyGraph } from './data';
+import { useExportItems } from './export/use-export-items';
+import { useStableLayout } from './layout';
+import type { LayoutInput } from './layout';
+import { TopologyPanel } from './panel/TopologyPanel';
+import { parseFindText } from './toolbar/expression';
+import { TopologyToolbar } from './toolbar/TopologyToolbar';
+import { parseAt, useTopologyViewState } from './view-state';
+import { deriveGraph, findMatches } from './view/derive';
+import './topology.css';
 
-/** Placeholder until this screen is built. */
 export function TopologyPage() {
-  return null;
+  const [namespaces] = useNamespaces();
+  const { window: globalWindow } = useTimeWindow();
+  const [refresh] = useRefreshInterval();
+  const view = useTopologyViewState();
+  // "Refresh graph" on a live window moves its end to now (the global window only ticks with the refresh interval).
+  const [refreshedAt, setRefreshedAt] = useState(0);
+  const window = useMemo(() => movedTo(globalWindow, refreshedAt), [globalWindow, refreshedAt]);
+  const at = parseAt(view.atText, window.start, window.end);
+  const result = useTopologyGraph({
+    namespaces,
+    graphType: view.graphType,
+    window,
+    at,
+    idleNodes: view.idleNodes,
+    refetchIntervalMs: durationMs(refresh),
+  });
+
+  // A failed refresh keeps the last graph on screen, under a banner saying what failed.
+  const [lastGraph, setLastGraph] = useState<TopologyGraph | undefined>(undefined);
+  if (result.graph && result.graph !== lastGraph) setLastGraph(result.graph);
+  const raw = result.graph ?? lastGraph;
+
+  const hideParsed = useMemo(() => parseFindText(view.hide), [view.hide]);
+  const findParsed = useMemo(() => parseFindText(view.find), [view.find]);
+  const drawn = useMemo(
+    () =>
+      raw
+        ? deriveGraph(raw, {
+            hide: hideParsed.state === 'ok' ? hideParsed.expr : undefined,
+            collapsed: view.collapsed,
+            expanded: view.expanded,
+            focus: view.focus || undefined,
+            hops: view.hops,
+          })
+        : undefined,
+    [raw, hideParsed, view.collapsed, view.expanded, view.focus, view.hops],
+  );
+  const graph = drawn?.graph;
+  const matches = useMemo(() => (graph && findParsed.state === 'ok' ? findMatches(graph, findParsed.expr) : undefined), [graph, findParsed]);
+  const completion = useMemo(() => (raw ? completionContext(raw) : {}), [raw]);
+
+  const [pinned, pin] = usePinnedPositions();
+  const layoutInput = useMemo<LayoutInput>(
+    () => ({
+      nodes: (graph?.nodes ?? []).map((n) => ({ id: n.id, box: n.box, kind: n.kind })),
+      edges: (graph?.edges ?? []).map((e) => ({ id: e.id, source: e.source, target: e.target })),
+      boxes: (graph?.boxes ?? []).map((b) => ({ id: b.id, parent: b.parent, label: b.label })),
+    }),
+    [graph],
+  );
+  const layoutOptions = useMemo(() => ({ algorithm: view.layout, pinned }), [view.layout, pinned]);
+  const layout = useStableLayout(layoutInput, layoutOptions);
+
+  const canvas = useRef<CanvasHandle | null>(null);
+  const [fitSignal, setFitSignal] = useState(0);
+  const [exportError, setExportError] = useState('');
+  const exportView = useMemo(
+    () => ({ namespaces, graphType: view.graphType, find: view.find, hide: view.hide, focus: view.focus, collapsed: drawn?.collapsed ?? [] }),
+    [namespaces, view.graphType, view.find, view.hide, view.focus, drawn?.collapsed],
+  );
+  const exportItems = useExportItems({
+    graph: graph ?? EMPTY_GRAPH,
+    nodePositions: layout.nodes,
+    boxRects: layout.boxes,
+    labelMode: view.labelMode,
+    canvas,
+    view: exportView,
+    onError: setExportError,
+  });
+
+  const { setSelected, collapseBox, expandBox, setFocus } = view;
+  const expandAggregate = useCallback((nodeId: string) => {
+    const box = boxOfAggregate(nodeId);
+    if (box) expandBox(box);
+  }, [expandBox]);
+  const toggleBox = useCallback((boxId: string) => collapseBox(boxId), [collapseBox]);
+  const closePanel = useCallback(() => setSelected(''), [setSelected]);
+
+  const where = namespaces.length === 0 ? 'all namespaces' : namespaces.join(', ');
+  const focusName = graph?.nodes.find((n) => n.id === view.focus)?.name;
+  const error = result.error;
+
+  return (
+    <Page>
+      <div className="topology-page">
+        <PageHeader
+          title="Topology"
+          meta={graph ? `${formatCount(graph.nodes.length)} nodes · ${formatCount(graph.edges.length)} edges · ${where}${drawn && drawn.collapsed.length > 0 ? ` · ${drawn.collapsed.length} groups collapsed` : ''}` : undefined}
+          actions={result.isFetching || layout.pending ? <Spinner /> : null}
+        />
+        <TopologyToolbar
+          view={view}
+          completion={completion}
+          window={window}
+          at={at}
+          focusName={focusName}
+          exportItems={exportItems}
+          onFit={() => setFitSignal((n) => n + 1)}
+          onRefresh={() => (window.live ? setRefreshedAt(Date.now()) : result.refetch())}
+          refreshing={result.isFetching}
+        />
+        {error ? (
+          <ErrorBanner
+            tone={raw ? 'warn' : 'danger'}
+            title={`Could not load the traffic graph from Prometheus${raw ? '; showing the last graph' : ''}`}
+            detail={error.message}
+            hint={`Meshdeck asks again on every refresh${refresh === 'off' ? ' (press Refresh graph, or turn on auto-refresh)' : ` (every ${refresh})`}; check that Prometheus is running in istio-system.`}
+          />
+        ) : null}
+        {exportError ? <ErrorBanner title={exportError} action={<button type="button" className="button" onClick={() => setExportError('')}>Dismiss</button>} /> : null}
+        {layout.error ? <ErrorBanner tone="warn" title="The layout failed; nodes keep their last positions" detail={layout.error.message} /> : null}
+        <SplitView>
+          <div className="topology-main">
+            {graph && graph.nodes.length > 0 ? (
+              <TopologyCanvas
+                graph={graph}
+                nodePositions={layout.nodes}
+                boxRects={layout.boxes}
+                labelMode={view.labelMode}
+                selectedId={view.selected}
+                matches={matches}
+                showBadges={view.showBadges}
+                animate={view.animate}
+                onSelect={setSelected}
+                onToggleBox={toggleBox}
+                onExpandAggregate={expandAggregate}
+                onPin={pin}
+                fitSignal={fitSignal}
+                handleRef={canvas}
+              />
+            ) : (
+              <div className="topology-overlay">
+                {result.isLoading && !raw ? (
+                  <Spinner />
+                ) : raw ? (
+                  <EmptyState title={raw.nodes.length === 0 ? 'No traffic in this window' : 'Everything is hidden'}>
+                    {raw.nodes.length === 0
+                      ? `No requests were recorded in ${where} over the selected time range. Pick a longer range, other namespaces, or turn on Idle nodes.`
+                      : 'The hide expression or the focus leaves nothing to draw. Clear them to see the graph again.'}
+                  </EmptyState>
+                ) : null}
+              </div>
+            )}
+          </div>
+          {graph && view.selected ? (
+            <TopologyPanel
+              graph={graph}
+              selectedId={view.selected}
+              window={window}
+              focus={view.focus}
+              onFocus={setFocus}
+              onExpand={expandBox}
+              onCollapse={collapseBox}
+              onClose={closePanel}
+            />
+          ) : null}
+        </SplitView>
+      </div>
+    </Page>
+  );
 }
+
+/** A live window moved to end at `endMs` when that is later than its own end. */
+function movedTo(window: TimeWindow, endMs: number): TimeWindow {
+  const end = Math.floor(endMs / 1000) * 1000;
+  if (!window.live || end <= window.end.getTime()) return window;
+  const length = window.end.getTime() - window.start.getTime();
+  return { ...window, start: new Date(end - length), end: new Date(end) };
+}
+
+const EMPTY_GRAPH: TopologyGraph = { type: 'versionedApp', nodes: [], edges: [], boxes: [], timestamp: 0, windowSeconds: 0 };

@@ -1,0 +1,167 @@
+import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { RefObject } from 'react';
+import type { Health, TopologyGraph } from '../../../../mesh/topology/model';
+import type { Point, Rect } from '../layout';
+import type { EdgeLabelMode } from '../view/format';
+import { BoxNodeView } from './BoxNodeView';
+import { CanvasActionsContext } from './canvas-actions';
+import type { CanvasActions } from './canvas-actions';
+import { EdgeLabels } from './EdgeLabels';
+import { createFlowElements } from './flow-elements';
+import type { FlowNode, TrafficFlowEdge } from './flow-elements';
+import { GraphNodeView } from './GraphNodeView';
+import { TrafficEdgeView } from './TrafficEdgeView';
+import { ZoomBucketClass } from './ZoomBucketClass';
+
+const NODE_TYPES: NodeTypes = { graph: GraphNodeView, box: BoxNodeView };
+const EDGE_TYPES: EdgeTypes = { traffic: TrafficEdgeView };
+const HEALTHS: readonly Health[] = ['healthy', 'degraded', 'failure', 'idle', 'unknown'];
+const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
+
+export interface CanvasHandle {
+  /** The part of the graph in view, in flow coordinates. */
+  viewRect(): Rect;
+}
+
+export interface TopologyCanvasProps {
+  readonly graph: TopologyGraph;
+  readonly nodePositions: ReadonlyMap<string, Point>;
+  readonly boxRects: ReadonlyMap<string, Rect>;
+  readonly labelMode: EdgeLabelMode;
+  readonly selectedId: string;
+  readonly matches?: ReadonlySet<string>;
+  readonly showBadges: boolean;
+  readonly animate: boolean;
+  readonly onSelect: (id: string) => void;
+  readonly onToggleBox: (boxId: string) => void;
+  readonly onExpandAggregate: (nodeId: string) => void;
+  readonly onPin: (nodeId: string, position: Point) => void;
+  /** Bumped by the "Fit" button; the view fits on the first graph and then only when asked. */
+  readonly fitSignal: number;
+  readonly handleRef: RefObject<CanvasHandle | null>;
+}
+
+export function TopologyCanvas(props: TopologyCanvasProps) {
+  const { graph, nodePositions, boxRects, selectedId, matches, onSelect, onExpandAggregate, onPin } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const toFlow = useMemo(() => createFlowElements(), []);
+  const elements = useMemo(
+    () => toFlow({ nodes: graph.nodes, edges: graph.edges, boxes: graph.boxes, nodePositions, boxRects, selectedId, matches }),
+    [toFlow, graph, nodePositions, boxRects, selectedId, matches],
+  );
+  // Nodes are held here too so that a drag moves the node before the layout hears of the pin.
+  const [nodes, setNodes] = useState<FlowNode[]>(() => [...elements.nodes]);
+  const [seen, setSeen] = useState(elements.nodes);
+  if (seen !== elements.nodes) {
+    setSeen(elements.nodes);
+    setNodes([...elements.nodes]);
+  }
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  const [hoveredId, setHoveredId] = useState('');
+
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const actions = useMemo<CanvasActions>(() => ({ toggleBox: (id) => latest.current.onToggleBox(id) }), []);
+
+  const onNodeClick = useCallback<NodeMouseHandler<FlowNode>>((_, node) => onSelect(node.id), [onSelect]);
+  const onNodeDoubleClick = useCallback<NodeMouseHandler<FlowNode>>(
+    (_, node) => {
+      if (node.type === 'graph' && node.data.node.kind === 'aggregate') onExpandAggregate(node.id);
+    },
+    [onExpandAggregate],
+  );
+  const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_, node) => onPin(node.id, node.position), [onPin]);
+  const onEdgeClick = useCallback<EdgeMouseHandler<TrafficFlowEdge>>((_, edge) => onSelect(edge.id), [onSelect]);
+  const onEdgeEnter = useCallback<EdgeMouseHandler<TrafficFlowEdge>>((_, edge) => setHoveredId(edge.id), []);
+  const onEdgeLeave = useCallback<EdgeMouseHandler<TrafficFlowEdge>>(() => setHoveredId(''), []);
+  const onPaneClick = useCallback(() => onSelect(''), [onSelect]);
+
+  return (
+    <div
+      ref={container}
+      className={`topology-canvas${props.showBadges ? '' : ' hide-badges'}${props.animate ? ' animate-traffic' : ''}${matches ? ' has-find' : ''}`}
+      data-testid="topology-canvas"
+      data-zoom="near"
+    >
+      <svg className="topology-defs" aria-hidden>
+        <defs>
+          {HEALTHS.map((health) => (
+            <marker key={health} id={`topology-arrow-${health}`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+              <path d="M0 1L9 5L0 9z" className={`topology-arrow health-${health}`} />
+            </marker>
+          ))}
+        </defs>
+      </svg>
+      <CanvasActionsContext value={actions}>
+        <ReactFlow<FlowNode, TrafficFlowEdge>
+          nodes={nodes}
+          edges={elements.edges}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onNodeDoubleClick={onNodeDoubleClick}
+          onNodeDragStop={onNodeDragStop}
+          onEdgeClick={onEdgeClick}
+          onEdgeMouseEnter={onEdgeEnter}
+          onEdgeMouseLeave={onEdgeLeave}
+          onPaneClick={onPaneClick}
+          onlyRenderVisibleElements
+          nodesConnectable={false}
+          edgesFocusable
+          zoomOnDoubleClick={false}
+          minZoom={0.03}
+          maxZoom={3}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Topology graph"
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
+          {nodes.length > 150 ? null : <MiniMap pannable zoomable position="bottom-right" className="topology-minimap" bgColor="var(--bg-sunken)" maskColor="rgba(127, 136, 147, 0.22)" nodeColor="var(--border-strong)" />}
+          <ZoomBucketClass containerRef={container} />
+          <EdgeLabels edges={graph.edges} positions={nodePositions} mode={props.labelMode} selectedId={selectedId} hoveredId={hoveredId} />
+          <ViewportEffects hasNodes={nodes.length > 0} fitSignal={props.fitSignal} handleRef={props.handleRef} />
+        </ReactFlow>
+      </CanvasActionsContext>
+    </div>
+  );
+}
+
+/** Fits the first graph, marks the moment it is interactive (for the bench), fits again only on request. */
+function ViewportEffects({ hasNodes, fitSignal, handleRef }: { hasNodes: boolean; fitSignal: number; handleRef: RefObject<CanvasHandle | null> }) {
+  const flow = useReactFlow();
+  const fitted = useRef(false);
+  const lastSignal = useRef(fitSignal);
+  useEffect(() => {
+    handleRef.current = {
+      viewRect: () => {
+        const { x, y, zoom } = flow.getViewport();
+        const element = document.querySelector('[data-testid="topology-canvas"]');
+        const width = element?.clientWidth ?? 800;
+        const height = element?.clientHeight ?? 600;
+        return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
+      },
+    };
+    return () => {
+      handleRef.current = null;
+    };
+  }, [flow, handleRef]);
+  useEffect(() => {
+    if (!hasNodes) return;
+    if (fitted.current && lastSignal.current === fitSignal) return;
+    const frame = requestAnimationFrame(() => {
+      const first = !fitted.current;
+      fitted.current = true;
+      lastSignal.current = fitSignal;
+      void flow.fitView(FIT_OPTIONS);
+      if (first) performance.mark('meshdeck:topology-interactive');
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [hasNodes, fitSignal, flow]);
+  return null;
+}
