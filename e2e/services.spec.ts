@@ -13,7 +13,7 @@ test('a service shows the versions behind it and the config that routes to it', 
   await reviews.click();
   const panel = page.getByRole('complementary', { name: 'Details' });
   await expect(panel.getByRole('table', { name: 'Pods' }).getByRole('row')).toHaveCount(4);
-  await panel.getByRole('link', { name: 'reviews' }).first().click();
+  await panel.getByRole('listitem').getByRole('link', { name: 'reviews' }).first().click();
   await expect(page).toHaveURL(/\/config\/(virtualservices|destinationrules)\.networking\.istio\.io\/bookinfo\/reviews/);
   await expect(page.getByRole('heading', { name: 'reviews', level: 1 })).toBeVisible();
 });

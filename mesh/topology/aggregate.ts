@@ -214,7 +214,7 @@ export interface CollapseSuggestionOptions {
 
 /**
  * Which groups to collapse so that about `maxNodes` nodes show: nothing when the graph fits; otherwise
- * namespaces collapse (smallest ones reopen while they fit, and the ones the user expanded stay open);
+ * every namespace collapses (except the ones the user expanded);
  * inside an open namespace that is still too big, its largest apps collapse.
  */
 export function suggestCollapsed(graph: TopologyGraph, options: CollapseSuggestionOptions = {}): string[] {
@@ -241,11 +241,7 @@ export function suggestCollapsed(graph: TopologyGraph, options: CollapseSuggesti
       count -= app.members - 1;
     }
   }
-  // Reopen the smallest namespaces while they fit.
-  for (const ns of namespaces.filter((g) => !expanded.has(g.id)).sort((a, b) => a.members - b.members || a.id.localeCompare(b.id))) {
-    if (count - 1 + ns.members > maxNodes) break;
-    collapsed.delete(ns.id);
-    count += ns.members - 1;
-  }
+  // Closed namespaces stay closed: a few hundred nodes from a dozen namespaces, each wired to the
+  // others, make an unreadable picture; the namespace view with drill-down is the useful one at scale.
   return [...collapsed].sort();
 }

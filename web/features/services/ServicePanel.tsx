@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { configPath } from '../../app/links';
+import { configPath, detailPath } from '../../app/links';
 import { useCarriedSearch } from '../../app/url-state';
 import { Badge, Facts, LabelList, LabelsAndPods, PanelSection, SidePanel, VersionBadges, formatCreated, useNow } from '../../ui';
 import { formatPort } from './derive';
@@ -10,8 +10,18 @@ export function ServicePanel({ row, onClose }: { row: ServiceRow; onClose: () =>
   const now = useNow();
   const search = useCarriedSearch();
   const { service } = row;
+  const href = `${detailPath('service', service.namespace, service.name)}${search}`;
   return (
-    <SidePanel title={service.name} subtitle={`Service in ${service.namespace}`} onClose={onClose}>
+    <SidePanel
+      title={<Link to={href}>{service.name}</Link>}
+      subtitle={`Service in ${service.namespace}`}
+      onClose={onClose}
+      actions={
+        <Link className="button" to={href} title="Overview, metrics, traces and logs of this service">
+          Open
+        </Link>
+      }
+    >
       <PanelSection title="Summary">
         <Facts
           items={[

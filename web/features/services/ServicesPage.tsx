@@ -1,11 +1,10 @@
 import { useMemo } from 'react';
 import { findKind } from '../../../mesh/kinds';
-import type { KindInfo } from '../../../mesh/kinds';
 import { explainError, isConnectionError, podView, serviceView, useKubeListIn, useKubeListsIn, viewsOf } from '../../api';
 import { useListPageState } from '../../app/list-page-state';
 import { ErrorBanner, ListPage, SelectableList, StatusDot, VersionBadges, formatAge, formatListCount, useNow } from '../../ui';
 import type { Column, SortState, Tone } from '../../ui';
-import { deriveServices, formatPort, matchesService } from './derive';
+import { REFERENCING_KINDS, deriveServices, formatPort, matchesService } from './derive';
 import type { ServiceRow } from './derive';
 import { ReferenceBadges } from './ReferenceBadges';
 import { ServicePanel } from './ServicePanel';
@@ -14,18 +13,6 @@ import './services.css';
 const SERVICE = findKind('', 'Service')!;
 const POD = findKind('', 'Pod')!;
 const NO_NAMESPACES: readonly string[] = [];
-/** Kinds that can point at a service; listed across namespaces, since a route may cross them. */
-const REFERENCING_KINDS: readonly KindInfo[] = [
-  findKind('networking.istio.io', 'VirtualService')!,
-  findKind('networking.istio.io', 'DestinationRule')!,
-  findKind('gateway.networking.k8s.io', 'HTTPRoute')!,
-  findKind('gateway.networking.k8s.io', 'GRPCRoute')!,
-  findKind('security.istio.io', 'AuthorizationPolicy')!,
-  findKind('security.istio.io', 'PeerAuthentication')!,
-  findKind('security.istio.io', 'RequestAuthentication')!,
-  findKind('networking.istio.io', 'Sidecar')!,
-  findKind('networking.istio.io', 'EnvoyFilter')!,
-];
 const DEFAULT_SORT: SortState = { column: 'name', descending: false };
 
 export function ServicesPage() {

@@ -1,8 +1,23 @@
 /** The services list: each Service with the pods behind it, their versions, and the config that points at it. */
 import { PodIndex, selectorFromMap, versionOf } from '../../api';
 import type { PodView, ServiceView } from '../../api';
+import { findKind } from '../../../mesh/kinds';
+import type { KindInfo } from '../../../mesh/kinds';
 import { indexReferences, referencesTo } from '../../../mesh/references';
 import type { ConfigObjects, ConfigReference } from '../../../mesh/references';
+
+/** Kinds that can point at a service; listed across namespaces, since a route may cross them. */
+export const REFERENCING_KINDS: readonly KindInfo[] = [
+  findKind('networking.istio.io', 'VirtualService')!,
+  findKind('networking.istio.io', 'DestinationRule')!,
+  findKind('gateway.networking.k8s.io', 'HTTPRoute')!,
+  findKind('gateway.networking.k8s.io', 'GRPCRoute')!,
+  findKind('security.istio.io', 'AuthorizationPolicy')!,
+  findKind('security.istio.io', 'PeerAuthentication')!,
+  findKind('security.istio.io', 'RequestAuthentication')!,
+  findKind('networking.istio.io', 'Sidecar')!,
+  findKind('networking.istio.io', 'EnvoyFilter')!,
+];
 
 export interface ServiceRow {
   readonly key: string;

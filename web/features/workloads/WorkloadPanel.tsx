@@ -1,11 +1,24 @@
+import { Link } from 'react-router';
+import { detailPath } from '../../app/links';
+import { useCarriedSearch } from '../../app/url-state';
 import { Facts, LabelsAndPods, PanelSection, SidePanel, VersionBadges, formatCreated, useNow } from '../../ui';
 import type { Workload } from './derive';
 import { DataplaneBadge, PodsReady } from './WorkloadCells';
 
 export function WorkloadPanel({ workload, onClose }: { workload: Workload; onClose: () => void }) {
   const now = useNow();
+  const href = `${detailPath('workload', workload.namespace, workload.name)}${useCarriedSearch()}`;
   return (
-    <SidePanel title={workload.name} subtitle={`${workload.kind} in ${workload.namespace}`} onClose={onClose}>
+    <SidePanel
+      title={<Link to={href}>{workload.name}</Link>}
+      subtitle={`${workload.kind} in ${workload.namespace}`}
+      onClose={onClose}
+      actions={
+        <Link className="button" to={href} title="Overview, metrics, traces and logs of this workload">
+          Open
+        </Link>
+      }
+    >
       <PanelSection title="Summary">
         <Facts
           items={[

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { findKind } from '../../../mesh/kinds';
-import { deploymentView, explainError, isConnectionError, podView, useKubeList, useKubeListIn, viewsOf } from '../../api';
+import { explainError, isConnectionError } from '../../api';
 import { useListPageState } from '../../app/list-page-state';
 import {
   ErrorBanner,
@@ -14,33 +13,20 @@ import {
   useNow,
 } from '../../ui';
 import type { Column, SortState } from '../../ui';
-import { deriveWorkloads, matchesWorkload } from './derive';
+import { matchesWorkload } from './derive';
 import type { Workload } from './derive';
 import { DataplaneBadge, PodsReady } from './WorkloadCells';
 import { WorkloadPanel } from './WorkloadPanel';
+import { useWorkloads } from './use-workloads';
 import './workloads.css';
 
-const DEPLOYMENT = findKind('apps', 'Deployment')!;
-const POD = findKind('', 'Pod')!;
-const NAMESPACE = findKind('', 'Namespace')!;
 const DEFAULT_SORT: SortState = { column: 'name', descending: false };
 
 export function WorkloadsPage() {
   const list = useListPageState(DEFAULT_SORT);
   const { namespaces, text, where } = list;
-  const deploymentList = useKubeListIn(DEPLOYMENT, namespaces, { priority: 2 });
-  const podList = useKubeListIn(POD, namespaces, { priority: 2 });
-  const namespaceList = useKubeList(NAMESPACE, undefined, { priority: 0 });
+  const { workloads, podCount: totalPods, isLoading: loading, error: listError } = useWorkloads(namespaces);
   const now = useNow();
-
-  const namespaceLabels = useMemo(
-    () => new Map(namespaceList.items.map((ns) => [ns.metadata.name ?? '', ns.metadata.labels ?? {}])),
-    [namespaceList.items],
-  );
-  const workloads = useMemo(
-    () => deriveWorkloads(viewsOf(deploymentList.items, deploymentView), viewsOf(podList.items, podView), namespaceLabels),
-    [deploymentList.items, podList.items, namespaceLabels],
-  );
   const visible = useMemo(() => workloads.filter((w) => matchesWorkload(w, text)), [workloads, text]);
 
   const columns = useMemo<Column<Workload>[]>(
@@ -101,15 +87,13 @@ export function WorkloadsPage() {
     [now],
   );
 
-  const error = [deploymentList.error, podList.error].find((e) => e && !isConnectionError(e));
-  const loading = deploymentList.isLoading || podList.isLoading;
-  const totalPods = podList.items.length;
+  const error = listError && !isConnectionError(listError) ? listError : null;
 
   return (
     <ListPage
       title="Workloads"
       meta={
-        loading || deploymentList.error || podList.error
+        loading || listError
           ? undefined
           : `${formatListCount(visible.length, workloads.length, 'workloads', Boolean(text))} · ${formatCount(totalPods)} pods`
       }
@@ -125,7 +109,7 @@ export function WorkloadsPage() {
         visibleRows={visible}
         columns={columns}
         loading={loading}
-        failed={Boolean(deploymentList.error || podList.error)}
+        failed={Boolean(listError)}
         filterHint="The filter looks at names, namespaces, apps, versions and labels (e.g. version=v2)."
         emptyHint="Deployments and the pods they run appear here, with their versions and whether they are in the mesh."
         panel={(w, onClose) => <WorkloadPanel workload={w} onClose={onClose} />}
