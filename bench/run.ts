@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: measures the console bundle and the mock server at the 10,000-pod scale,
+ * `npm run bench`: measures the console bundle, the mock server at the 10,000-pod scale, and the
+ * topology, metrics and trace screens in headless Chromium;
  * prints a table and writes bench-results.json.
  */
 import fs from 'node:fs';
@@ -7,7 +8,10 @@ import path from 'node:path';
 import { build } from 'vite';
 import { initialJsGzipKb } from './bundle';
 import { benchMockServer } from './mock';
+import { benchMetricsDashboard } from './metrics';
 import { benchTelemetry } from './telemetry';
+import { benchTopology } from './topology';
+import { benchBigTrace } from './traces';
 
 const root = path.resolve(import.meta.dirname, '..');
 const figures: Record<string, number> = {};
@@ -16,6 +20,9 @@ await build({ root, logLevel: 'warn' });
 figures['bundle.initialJsGzipKb'] = round(initialJsGzipKb(path.join(root, 'dist')));
 Object.assign(figures, await benchMockServer());
 Object.assign(figures, await benchTelemetry());
+Object.assign(figures, await benchTopology());
+Object.assign(figures, await benchMetricsDashboard());
+Object.assign(figures, await benchBigTrace());
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`\n${'figure'.padEnd(width)}  value`);

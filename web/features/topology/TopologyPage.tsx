@@ -11,7 +11,7 @@ import type { CanvasHandle } from './canvas/TopologyCanvas';
 import { usePinnedPositions } from './canvas/use-pinned';
 import { useTopologyGraph } from './data';
 import { useExportItems } from './export/use-export-items';
-import { useStableLayout } from './layout';
+import { useStableLayout, warmLayoutWorker } from './layout';
 import type { LayoutInput } from './layout';
 import { TopologyPanel } from './panel/TopologyPanel';
 import { parseFindText } from './toolbar/expression';
@@ -21,6 +21,8 @@ import { deriveGraph, findMatches } from './view/derive';
 import './topology.css';
 
 export function TopologyPage() {
+  // Before the first data query goes out, so that the worker's download does not queue behind it.
+  useState(warmLayoutWorker);
   const [namespaces] = useNamespaces();
   const { window: globalWindow } = useTimeWindow();
   const [refresh] = useRefreshInterval();

@@ -37,6 +37,15 @@ class LayoutClient {
     });
   }
 
+  /**
+   * Starts the worker (and ELK's download) now. The page calls it before its data queries go out:
+   * slow Prometheus queries would otherwise hold the browser's few connections to the server while
+   * the worker script waits in line behind them.
+   */
+  warm(): void {
+    this.ensureWorker();
+  }
+
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module', name: 'topology-layout' });
