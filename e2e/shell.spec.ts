@@ -55,9 +55,9 @@ test('several namespaces can be selected at once', async ({ page }) => {
 });
 
 test('screens still to be built say what they will do', async ({ page }) => {
-  await page.goto('/topology');
-  await expect(page.getByRole('heading', { name: 'Topology', level: 1 })).toBeVisible();
-  await expect(page.getByText(/who calls whom/i).first()).toBeVisible();
+  await page.goto('/canary');
+  await expect(page.getByRole('heading', { name: 'Canary', level: 1 })).toBeVisible();
+  await expect(page.getByText(/shift traffic between versions/i).first()).toBeVisible();
   await expect(page.getByText(/coming soon/i)).toHaveCount(0);
 });
 
