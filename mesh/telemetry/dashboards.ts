@@ -121,14 +121,7 @@ function trafficQuery(request: DashboardRequest, by: readonly IstioLabel[]): Tra
     by,
     window: request.window ?? '1m',
   };
-  switch (scope.kind) {
-    case 'workload':
-      return { ...base, namespace: scope.namespace, workload: scope.name };
-    case 'app':
-      return { ...base, namespace: scope.namespace, app: scope.name };
-    case 'service':
-      return { ...base, service: serviceFqdn(scope.namespace, scope.name) };
-  }
+  return scopedTraffic(scope, base);
 }
 
 /** The labels every series of the dashboard keeps: the grouping, and the reporter when both are shown. */
@@ -198,4 +191,16 @@ export function dashboardCharts(request: DashboardRequest): ChartDefinition[] {
 export function seriesLabel(family: string, metric: Readonly<Record<string, string>>, by: readonly string[], fallback: string): string {
   const parts = [family, ...by.map((label) => metric[label] ?? '(none)')].filter((part) => part !== '');
   return parts.length > 0 ? parts.join(' · ') : fallback;
+}
+
+/** Narrows a traffic query to a workload, an app (canonical service) or a service (its FQDN). */
+export function scopedTraffic(scope: TelemetryScope, base: TrafficQuery): TrafficQuery {
+  switch (scope.kind) {
+    case 'workload':
+      return { ...base, namespace: scope.namespace, workload: scope.name };
+    case 'app':
+      return { ...base, namespace: scope.namespace, app: scope.name };
+    case 'service':
+      return { ...base, service: serviceFqdn(scope.namespace, scope.name) };
+  }
 }

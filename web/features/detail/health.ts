@@ -2,7 +2,7 @@
 import { ISTIO_REQUESTS_TOTAL } from '../../../mesh/telemetry/metrics';
 import { sumRate } from '../../../mesh/telemetry/promql';
 import type { TrafficQuery } from '../../../mesh/telemetry/promql';
-import { serviceFqdn } from '../../../mesh/telemetry/scope';
+import { scopedTraffic } from '../../../mesh/telemetry/dashboards';
 import type { TelemetryScope } from '../../../mesh/telemetry/scope';
 import { isClientError, isServerError, trafficHealth } from '../../../mesh/topology/health';
 import type { Health } from '../../../mesh/topology/model';
@@ -12,15 +12,7 @@ export const HEALTH_WINDOW = '5m';
 
 /** Inbound traffic as the subject's own proxies report it. */
 export function inboundQuery(scope: TelemetryScope): TrafficQuery {
-  const base = { direction: 'inbound', window: HEALTH_WINDOW } as const;
-  switch (scope.kind) {
-    case 'workload':
-      return { ...base, namespace: scope.namespace, workload: scope.name };
-    case 'app':
-      return { ...base, namespace: scope.namespace, app: scope.name };
-    case 'service':
-      return { ...base, service: serviceFqdn(scope.namespace, scope.name) };
-  }
+  return scopedTraffic(scope, { direction: 'inbound', window: HEALTH_WINDOW });
 }
 
 export function healthQuery(scope: TelemetryScope): string {
