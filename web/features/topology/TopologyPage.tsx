@@ -16,7 +16,7 @@ import type { LayoutInput } from './layout';
 import { TopologyPanel } from './panel/TopologyPanel';
 import { parseFindText } from './toolbar/expression';
 import { TopologyToolbar } from './toolbar/TopologyToolbar';
-import { parseAt, useTopologyViewState } from './view-state';
+import { parseAt, trafficWindowOf, useTopologyViewState } from './view-state';
 import { deriveGraph, findMatches } from './view/derive';
 import './topology.css';
 
@@ -31,11 +31,11 @@ export function TopologyPage() {
   const [refreshedAt, setRefreshedAt] = useState(0);
   const window = useMemo(() => movedTo(globalWindow, refreshedAt), [globalWindow, refreshedAt]);
   const at = parseAt(view.atText, window.start, window.end);
+  const trafficWindow = useMemo(() => trafficWindowOf(window, at, view.trafficWindow), [window, at, view.trafficWindow]);
   const result = useTopologyGraph({
     namespaces,
     graphType: view.graphType,
-    window,
-    at,
+    window: trafficWindow,
     idleNodes: view.idleNodes,
     refetchIntervalMs: durationMs(refresh),
   });

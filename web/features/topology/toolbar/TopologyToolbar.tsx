@@ -2,7 +2,7 @@ import { FIND_PRESETS } from '../../../../mesh/topology/find';
 import type { CompletionContext } from '../../../../mesh/topology/find';
 import type { TimeWindow } from '../../../app/time-window';
 import { Select, ToggleChip } from '../../../ui';
-import { GRAPH_TYPE_OPTIONS, LAYOUT_OPTIONS, MAX_HOPS } from '../view-state';
+import { GRAPH_TYPE_OPTIONS, LAYOUT_OPTIONS, MAX_HOPS, TRAFFIC_WINDOW_OPTIONS } from '../view-state';
 import type { TopologyViewState } from '../view-state';
 import { EDGE_LABEL_MODES } from '../view/format';
 import { ExpressionInput } from './ExpressionInput';
@@ -27,6 +27,7 @@ export function TopologyToolbar({ view, completion, window, at, focusName, expor
     <div className="topology-toolbar">
       <div className="topology-toolbar-row">
         <Select label="Graph type" value={view.graphType} options={GRAPH_TYPE_OPTIONS} onChange={view.setGraphType} />
+        <Select label="Traffic window" value={view.trafficWindow} options={TRAFFIC_WINDOW_OPTIONS} onChange={view.setTrafficWindow} />
         <Select label="Edge labels" value={view.labelMode} options={EDGE_LABEL_MODES} onChange={view.setLabelMode} />
         <Select label="Layout" value={view.layout} options={LAYOUT_OPTIONS} onChange={view.setLayout} />
         <ToggleChip pressed={view.showBadges} onToggle={() => view.setShowBadges(!view.showBadges)} title="Marks for routing, faults, circuit breakers, sidecars">
