@@ -18,19 +18,11 @@ import {
 } from './ids';
 import type { Inventory, WorkloadInfo } from './inventory';
 import { workloadKey } from './inventory';
-import type { GraphType, NodeKind } from './model';
+import type { GraphType, TopologyNode } from './model';
 
 /** What a node is, before traffic, badges and health are known. */
-export interface NodeSeed {
-  readonly id: string;
-  readonly kind: NodeKind;
-  readonly cluster: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly app?: string;
-  readonly version?: string;
-  readonly workload?: string;
-  readonly service?: string;
+export interface NodeSeed
+  extends Pick<TopologyNode, 'id' | 'kind' | 'cluster' | 'namespace' | 'name' | 'app' | 'version' | 'workload' | 'service'> {
   /** For external nodes: the host. */
   readonly host?: string;
   readonly box?: string;
