@@ -21,10 +21,12 @@ export async function startConsoleServer(opts: ConsoleServerOptions): Promise<Fa
     // Watch streams stay open for minutes with long quiet spells: never time them out.
     undici: { bodyTimeout: 0, headersTimeout: 0 },
   });
-  await app.register(fastifyStatic, { root: path.resolve(opts.distDir), wildcard: false });
-  // The console is a single-page app: unknown paths are routes of the app, not files.
+  // Files are looked up per request, so a rebuilt console is served without a restart.
+  await app.register(fastifyStatic, { root: path.resolve(opts.distDir), wildcard: true });
+  // The console is a single-page app: unknown paths are routes of the app, not files (a missing
+  // asset is a 404, not the page, which the browser would refuse as a script).
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/k8s/')) {
+    if (request.method !== 'GET' || request.url.startsWith('/k8s/') || request.url.startsWith('/assets/')) {
       return reply.code(404).send({ message: `No route for ${request.method} ${request.url}` });
     }
     return reply.type('text/html').sendFile('index.html');

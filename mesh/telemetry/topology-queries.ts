@@ -34,7 +34,9 @@ export type TopologyQueryKind =
   | 'latencyP95'
   | 'latencyP99'
   | 'durationSum'
-  | 'durationCount';
+  | 'durationCount'
+  /** Overview only: members (per graph type) with traffic in the window, counted per namespace. */
+  | 'members';
 
 export interface TopologyQuery {
   readonly kind: TopologyQueryKind;
@@ -72,28 +74,35 @@ const TCP_BY = [...EDGE_BY, 'connection_security_policy'];
 /** Namespace sides a selection matches on: sender, receiving workload, addressed service. */
 const NAMESPACE_LABELS: readonly IstioLabel[] = ['source_workload_namespace', 'destination_workload_namespace', 'destination_service_namespace'];
 
-function namespaceMatchers(namespaces: readonly string[]): string[] {
+export function namespaceMatchers(namespaces: readonly string[]): string[] {
   if (namespaces.length === 0) return [''];
   const unique = [...new Set(namespaces)].sort();
   const value = unique.length === 1 ? `=${promString(unique[0] ?? '')}` : `=~${promString(unique.map(regexLiteral).join('|'))}`;
   return NAMESPACE_LABELS.map((label) => `,${label}${value}`);
 }
 
-function rateWindow(windowSeconds: number): string {
+export function rateWindow(windowSeconds: number): string {
   const seconds = Math.floor(windowSeconds);
   if (!(seconds >= 1)) throw new RangeError(`rate window must be at least 1 s, got ${windowSeconds}`);
   return `${seconds}s`;
 }
 
 /**
- * `sum(rate(<metric>{reporters<ns>}[w])) by (…) > 0`, one term per namespace side joined with `or`;
- * `wrap` turns each sum into the term (e.g. a histogram_quantile around it).
+ * `sum(rate(<metric>{reporters<ns><extra>}[w])) by (…) > 0`, one term per namespace side joined with
+ * `or`; `wrap` turns each sum into the term (e.g. a histogram_quantile around it); `extraMatchers`
+ * (`,label="value"…`) narrow every term.
  */
-function sumRateBy(metric: string, options: TopologyQueryOptions, by: readonly string[], wrap: (sum: string) => string = (sum) => sum): string {
+export function sumRateBy(
+  metric: string,
+  options: TopologyQueryOptions,
+  by: readonly string[],
+  wrap: (sum: string) => string = (sum) => sum,
+  extraMatchers = '',
+): string {
   const window = rateWindow(options.windowSeconds);
   const idle = options.includeIdleEdges ? '' : ' > 0';
   return namespaceMatchers(options.namespaces)
-    .map((ns) => `${wrap(`sum(rate(${metric}{${REPORTERS}${ns}}[${window}])) by (${by.join(',')})`)}${idle}`)
+    .map((ns) => `${wrap(`sum(rate(${metric}{${REPORTERS}${ns}${extraMatchers}}[${window}])) by (${by.join(',')})`)}${idle}`)
     .join(' or ');
 }
 
@@ -111,7 +120,7 @@ export function topologyQueries(options: TopologyQueryOptions): TopologyQuery[] 
   ];
 }
 
-const QUANTILES: readonly [TopologyQueryKind, number][] = [
+export const QUANTILES: readonly [TopologyQueryKind, number][] = [
   ['latencyP50', 0.5],
   ['latencyP95', 0.95],
   ['latencyP99', 0.99],

@@ -15,6 +15,7 @@ import { indexMembers, nodeDetails } from './node-details';
 import type { MemberIndex } from './node-details';
 import { edgesFromSamples } from './telemetry-edges';
 import type { TopologySamples } from './telemetry-edges';
+import { memberCounts } from './overview';
 import { NO_TRAFFIC, trafficByNode } from './traffic';
 
 export type { PromSample, TopologySamples } from './telemetry-edges';
@@ -43,6 +44,11 @@ export interface BuildOptions {
   readonly windowSeconds: number;
   /** Cluster name for objects telemetry does not name (default "Kubernetes", Istio's default). */
   readonly defaultCluster?: string;
+  /**
+   * The overview of a big mesh: only these namespaces at full detail, every other one as a single node
+   * (see overview.ts for the samples that go with it). Undefined: every namespace at full detail.
+   */
+  readonly detailNamespaces?: readonly string[];
 }
 
 function inScope(namespaces: ReadonlySet<string> | undefined, namespace: string): boolean {
@@ -91,7 +97,9 @@ export function buildTopology(samples: TopologySamples, mesh: MeshIndex, options
     config: mesh.config,
     defaultCluster: options.defaultCluster ?? 'Kubernetes',
     seeds: new Map(),
+    detailNamespaces: options.detailNamespaces ? new Set(options.detailNamespaces) : undefined,
   };
+  const members = memberCounts(samples);
   const edges: TopologyEdge[] = edgesFromSamples(ctx, samples).sort((a, b) => (a.id < b.id ? -1 : 1));
   const scope = options.namespaces.length > 0 ? new Set(options.namespaces) : undefined;
   const shown = new Set<string>();
@@ -112,6 +120,7 @@ export function buildTopology(samples: TopologySamples, mesh: MeshIndex, options
       ...nodeDetails(seed, mesh.inventory, mesh.config, mesh.members),
       health: figures?.health ?? 'idle',
       traffic: figures?.traffic ?? NO_TRAFFIC,
+      ...(seed.kind === 'aggregate' ? { memberCount: Math.max(1, members.get(seed.namespace) ?? 0) } : {}),
     });
   }
   return {

@@ -8,6 +8,7 @@ import { UNKNOWN } from '../telemetry/labels';
 import type { ConfigIndex } from './config-index';
 import {
   UNKNOWN_NODE_ID,
+  aggregateNodeId,
   appBoxId,
   appNodeId,
   externalNodeId,
@@ -39,6 +40,20 @@ export interface EndpointContext {
   readonly defaultCluster: string;
   /** Seeds by id, shared so that each node's seed is made once. */
   readonly seeds: Map<string, NodeSeed>;
+  /**
+   * Namespaces drawn at full detail; every other namespace is one aggregate node (the overview of a big
+   * mesh). Undefined: every namespace at full detail.
+   */
+  readonly detailNamespaces?: ReadonlySet<string>;
+}
+
+function summarized(ctx: EndpointContext, namespace: string): boolean {
+  return ctx.detailNamespaces !== undefined && namespace !== UNKNOWN && namespace !== '' && !ctx.detailNamespaces.has(namespace);
+}
+
+/** The one node standing for a whole namespace, with the id a collapsed namespace box gets. */
+export function namespaceEndpoint(ctx: EndpointContext, cluster: string, namespace: string): string {
+  return remember(ctx, { id: aggregateNodeId(namespaceBoxId(namespace)), kind: 'aggregate', cluster, namespace, name: namespace });
 }
 
 function remember(ctx: EndpointContext, seed: NodeSeed): string {
@@ -52,7 +67,7 @@ function boxFor(graphType: GraphType, namespace: string, app: string | undefined
 
 /** The node of a workload (telemetry names or inventory), per graph type. */
 export function workloadEndpoint(ctx: EndpointContext, cluster: string, namespace: string, workload: string, app: string, version: string): string {
-  const c = cluster && cluster !== UNKNOWN ? cluster : ctx.defaultCluster;
+  const c = clusterOf(ctx, cluster);
   switch (ctx.graphType) {
     case 'workload':
       return remember(ctx, { id: workloadNodeId(namespace, workload), kind: 'workload', cluster: c, namespace, name: workload, app, version, workload, box: namespaceBoxId(namespace) });
@@ -69,6 +84,10 @@ export function workloadEndpoint(ctx: EndpointContext, cluster: string, namespac
       return remember(ctx, { id: workloadNodeId(namespace, workload), kind: 'workload', cluster: c, namespace, name: workload, app, version, workload, box: namespaceBoxId(namespace) });
     }
   }
+}
+
+function clusterOf(ctx: EndpointContext, cluster: string | undefined): string {
+  return cluster && cluster !== UNKNOWN ? cluster : ctx.defaultCluster;
 }
 
 export function serviceEndpoint(ctx: EndpointContext, cluster: string, namespace: string, name: string): string {
@@ -91,6 +110,7 @@ export function externalEndpoint(ctx: EndpointContext, host: string): string {
 export function sourceEndpoint(ctx: EndpointContext, labels: Labels): string {
   const workload = labels.source_workload ?? UNKNOWN;
   const namespace = labels.source_workload_namespace ?? UNKNOWN;
+  if (summarized(ctx, namespace)) return namespaceEndpoint(ctx, clusterOf(ctx, labels.source_cluster), namespace);
   if (workload === UNKNOWN || namespace === UNKNOWN) {
     return remember(ctx, { id: UNKNOWN_NODE_ID, kind: 'unknown', cluster: ctx.defaultCluster, namespace: UNKNOWN, name: UNKNOWN });
   }
@@ -108,9 +128,13 @@ export function destinationEndpoint(ctx: EndpointContext, labels: Labels): strin
   const serviceName = labels.destination_service_name ?? UNKNOWN;
   const serviceNamespace = labels.destination_service_namespace ?? UNKNOWN;
   const host = labels.destination_service ?? serviceName;
-  const cluster = labels.destination_cluster && labels.destination_cluster !== UNKNOWN ? labels.destination_cluster : ctx.defaultCluster;
+  const cluster = clusterOf(ctx, labels.destination_cluster);
   if (PASSTHROUGH.has(serviceName) || PASSTHROUGH.has(host)) return externalEndpoint(ctx, PASSTHROUGH.has(serviceName) ? serviceName : host);
   const inCluster = isClusterService(ctx, host, serviceNamespace, serviceName);
+  // Overview samples carry no workload name: a known answering namespace is enough.
+  const answered = namespace !== UNKNOWN && (workload !== UNKNOWN || labels.destination_workload === undefined);
+  const answering = answered ? namespace : inCluster ? serviceNamespace : UNKNOWN;
+  if (summarized(ctx, answering)) return namespaceEndpoint(ctx, cluster, answering);
   if (workload === UNKNOWN || namespace === UNKNOWN) {
     return inCluster ? serviceEndpoint(ctx, cluster, serviceNamespace, serviceName) : externalEndpoint(ctx, host);
   }

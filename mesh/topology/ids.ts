@@ -30,6 +30,12 @@ export function namespaceBoxId(namespace: string): string {
   return `box:namespace/${namespace}`;
 }
 
+/** The namespace a namespace box stands for, or undefined for other boxes. */
+export function namespaceOfBox(boxId: string): string | undefined {
+  const prefix = namespaceBoxId('');
+  return boxId.startsWith(prefix) && boxId.length > prefix.length ? boxId.slice(prefix.length) : undefined;
+}
+
 export function appBoxId(namespace: string, app: string): string {
   return `box:app/${namespace}/${app}`;
 }

@@ -76,6 +76,12 @@ export function nodeDetails(seed: NodeSeed, inventory: Inventory, config: Config
     return { badges: [...collected.badges].sort(), config: collected.refs() };
   }
   if (seed.kind === 'unknown') return { badges: [], config: [] };
+  if (seed.kind === 'aggregate') {
+    // A namespace of the overview: the config on its services (its workloads are not loaded).
+    const suffix = serviceFqdn(seed.namespace, '');
+    for (const [fqdn, applied] of config.byService) if (fqdn.endsWith(suffix)) collected.add(applied.badges, applied.config);
+    return { badges: [...collected.badges].sort(), config: collected.refs() };
+  }
   if (seed.kind === 'service') {
     const fqdn = serviceFqdn(seed.namespace, seed.service ?? seed.name);
     const applied = appliedToService(config, fqdn);

@@ -77,6 +77,39 @@ export function useKubeListsIn(
   return useWatchedLists(scopes, options, combine);
 }
 
+/**
+ * Several kinds in each of the given namespaces, listed and watched namespace by namespace (none when
+ * `namespaces` is empty): for screens that need a few namespaces of a big cluster, where one
+ * cluster-wide list would carry every other namespace too. Results come per kind, namespaces merged.
+ */
+export function useKubeListsInEach(
+  kinds: readonly KindInfo[],
+  namespaces: readonly string[],
+  options: ListHookOptions = {},
+): readonly KubeListResult[] {
+  const key = [...new Set(namespaces)].sort().join('\n');
+  const scopes = useMemo(
+    () => (key ? key.split('\n') : []).flatMap((namespace) => kinds.map((kind): ListScope => ({ kind, namespace: kind.namespaced ? namespace : undefined }))),
+    [kinds, key],
+  );
+  const combine = useCallback(
+    (results: UseQueryResult<KubeList>[]): KubeListResult[] =>
+      kinds.map((kind, k) => {
+        const all = results.filter((_, index) => index % kinds.length === k);
+        // A cluster-scoped kind is the same list in every namespace's scope: take it once.
+        const parts = kind.namespaced ? all : all.slice(0, 1);
+        const items = parts.length === 1 ? (parts[0]?.data?.items ?? NO_ITEMS) : parts.flatMap((p) => p.data?.items ?? []);
+        return {
+          items: items.length === 0 ? NO_ITEMS : items,
+          isLoading: parts.some((p) => p.isPending && !p.error),
+          error: parts.find((p) => p.error)?.error ?? null,
+        };
+      }),
+    [kinds],
+  );
+  return useWatchedLists(scopes, options, combine);
+}
+
 export interface KubeObjectResult {
   readonly object: KubeObject | undefined;
   readonly isLoading: boolean;

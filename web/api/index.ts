@@ -13,6 +13,7 @@ export {
   useKubeList,
   useKubeListIn,
   useKubeListsIn,
+  useKubeListsInEach,
   useKubeObject,
   useServerVersion,
   useSession,

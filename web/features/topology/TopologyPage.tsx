@@ -31,12 +31,16 @@ export function TopologyPage() {
   const [refreshedAt, setRefreshedAt] = useState(0);
   const window = useMemo(() => movedTo(globalWindow, refreshedAt), [globalWindow, refreshedAt]);
   const at = parseAt(view.atText, window.start, window.end);
+  // Latency waits for the first drawn graph (see useTopologyGraph's deferLatency).
+  const [drawnOnce, setDrawnOnce] = useState(false);
   const trafficWindow = useMemo(() => trafficWindowOf(window, at, view.trafficWindow), [window, at, view.trafficWindow]);
   const result = useTopologyGraph({
     namespaces,
     graphType: view.graphType,
     window: trafficWindow,
     idleNodes: view.idleNodes,
+    expandedBoxes: view.expanded,
+    deferLatency: !drawnOnce,
     refetchIntervalMs: durationMs(refresh),
   });
 
@@ -75,6 +79,7 @@ export function TopologyPage() {
   );
   const layoutOptions = useMemo(() => ({ algorithm: view.layout, pinned }), [view.layout, pinned]);
   const layout = useStableLayout(layoutInput, layoutOptions);
+  if (!drawnOnce && !layout.pending && layout.nodes.size > 0) setDrawnOnce(true);
 
   const canvas = useRef<CanvasHandle | null>(null);
   const [fitSignal, setFitSignal] = useState(0);

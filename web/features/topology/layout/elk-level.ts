@@ -2,6 +2,7 @@ import type { ELK, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api';
 import type { LayoutAlgorithm } from './algorithms';
 import type { LevelGraph, LevelLayouter } from './level';
 import { NODE_SPACING } from './sizes';
+import { layoutSkeleton } from './skeleton';
 import type { Point } from './types';
 
 const COMMON: LayoutOptions = {
@@ -49,7 +50,7 @@ export function elkLevelLayouter(elk: ELK): LevelLayouter {
       if (only) results[index]?.set(only.key, { x: 0, y: 0 });
       if (graph.items.length < 2) return;
       const large = graph.items.length > LARGE_LEVEL;
-      const { items, edges } = algorithm === 'radial' ? spanningTree(graph) : graph;
+      const { items, edges } = algorithm === 'radial' ? spanningTree(graph) : layoutSkeleton(graph);
       compounds.push({
         id: `\u0000level${index}`,
         layoutOptions: { ...COMMON, ...BY_ALGORITHM[algorithm], ...(large ? FAST_LAYERED : {}) },
