@@ -71,6 +71,18 @@ describe('ListWatchRegistry', () => {
     expect(registry.stats()).toEqual({ watching: 1, polling: 1 });
   });
 
+  it('does not list a polled scope again at once when its list is already in the cache', async () => {
+    const { registry, streams, lists, queryClient } = setup({ maxWatches: 1, pollIntervalMs: 150 });
+    const services = () => lists().filter((r) => r.url.pathname === '/k8s/api/v1/services');
+    queryClient.setQueryData(listQueryKey({ kind: SVC }), { metadata: { resourceVersion: '9' }, items: [] });
+    registry.retain({ kind: POD }, 1);
+    registry.retain({ kind: SVC }, 0);
+    await eventually(() => streams.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(services()).toHaveLength(0);
+    await eventually(() => services().length === 1);
+  });
+
   it('follows a single object, ignoring events about others', async () => {
     const { registry, streams, names } = setup();
     const scope = { kind: POD, namespace: 'ns', name: 'a' };

@@ -215,6 +215,9 @@ export class ListWatchRegistry {
   }
 
   private async poll(entry: Entry, signal: AbortSignal): Promise<void> {
+    // The list the screen just fetched (or is fetching) is the first round: the next one is due an interval later.
+    const state = this.queryClient.getQueryState(entry.queryKey);
+    if (state?.data !== undefined || state?.fetchStatus === 'fetching') await sleep(this.pollIntervalMs, signal);
     while (!signal.aborted) {
       try {
         const list = await this.fetchList(entry.scope, signal);
