@@ -115,7 +115,7 @@ export function TopologyPage() {
       <div className="topology-page">
         <PageHeader
           title="Topology"
-          meta={graph ? `${formatCount(graph.nodes.length)} nodes · ${formatCount(graph.edges.length)} edges · ${where}${drawn && drawn.collapsed.length > 0 ? ` · ${drawn.collapsed.length} groups collapsed` : ''}` : undefined}
+          meta={graph ? `${formatCount(graph.nodes.length)} nodes · ${formatCount(graph.edges.length)} edges · ${where}${groupsNote(result.overview, drawn?.collapsed.length ?? 0)}` : undefined}
           actions={result.isFetching || layout.pending ? <Spinner /> : null}
         />
         <TopologyToolbar
@@ -188,6 +188,13 @@ export function TopologyPage() {
       </div>
     </Page>
   );
+}
+
+/** What the header says about groups drawn as single nodes. */
+function groupsNote(overview: boolean, collapsed: number): string {
+  // The overview of a big mesh: every namespace not opened is one node (see data/detail-scope.ts).
+  if (overview) return ' · namespaces as single nodes (double-click one to open it)';
+  return collapsed > 0 ? ` · ${collapsed} groups collapsed` : '';
 }
 
 /** A live window moved to end at `endMs` when that is later than its own end. */
