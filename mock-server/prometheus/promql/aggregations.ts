@@ -4,7 +4,8 @@ import { ExecutionError } from './errors';
 import { formatFloat } from './format';
 import { assignGroups, Grouping } from './grouping';
 import { SeriesMatrix } from './matrix';
-import { compareNaNFirst, isInfinite, quantileOfSorted } from './numeric';
+import { GroupReducer, type ReducingOp } from './group-reducer';
+import { compareNaNFirst, quantileOfSorted } from './numeric';
 import { evalTopBottomK } from './topk';
 
 /** Evaluates an aggregation over `input` at every step. */
@@ -23,80 +24,17 @@ export function evalAggregate(agg: Aggregate, input: SeriesMatrix, param: Float6
   }
 }
 
-type ReducingOp = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'group' | 'stddev' | 'stdvar';
-
-/**
- * The reducing aggregations, with Prometheus 2.x's arithmetic: plain summation, the
- * incremental mean for avg(), Welford's method for stddev()/stdvar().
- */
+/** The reducing aggregations, fed row by row in input order. */
 function reduceGroups(op: ReducingOp, input: SeriesMatrix, grouping: Grouping): SeriesMatrix {
   const { steps } = input;
   const { groupOf, groupLabels } = assignGroups(input.labels, grouping);
-  const out = new SeriesMatrix(steps, groupLabels.length);
-  for (const labels of groupLabels) out.addSeries(labels);
-  const value = out.values;
-  const count = new Float64Array(groupLabels.length * steps);
-  const mean = op === 'avg' || op === 'stddev' || op === 'stdvar' ? new Float64Array(count.length) : null;
+  const reducer = new GroupReducer(op, steps, groupLabels.length);
+  for (const labels of groupLabels) reducer.addGroup(labels);
   for (let i = 0; i < input.length; i++) {
-    const base = (groupOf[i] as number) * steps;
-    for (let s = 0; s < steps; s++) {
-      if (!input.has(i, s)) continue;
-      const v = input.get(i, s);
-      const k = base + s;
-      const n = (count[k] as number) + 1;
-      count[k] = n;
-      if (n === 1) {
-        out.present[k] = 1;
-        value[k] = op === 'group' ? 1 : op === 'stddev' || op === 'stdvar' ? 0 : v;
-        if (mean !== null) mean[k] = v;
-        continue;
-      }
-      const current = value[k] as number;
-      switch (op) {
-        case 'sum':
-          value[k] = current + v;
-          break;
-        case 'avg':
-          (mean as Float64Array)[k] = nextMean(mean as Float64Array, k, v, n);
-          break;
-        case 'max':
-          if (current < v || Number.isNaN(current)) value[k] = v;
-          break;
-        case 'min':
-          if (current > v || Number.isNaN(current)) value[k] = v;
-          break;
-        case 'stddev':
-        case 'stdvar': {
-          const m = mean as Float64Array;
-          const delta = v - (m[k] as number);
-          m[k] = (m[k] as number) + delta / n;
-          value[k] = current + delta * (v - (m[k] as number));
-          break;
-        }
-        default:
-          break;
-      }
-    }
+    const g = groupOf[i] as number;
+    for (let s = 0; s < steps; s++) if (input.has(i, s)) reducer.add(g, s, input.get(i, s));
   }
-  for (let k = 0; k < value.length && k < count.length; k++) {
-    if (out.present[k] !== 1) continue;
-    const n = count[k] as number;
-    if (op === 'avg') value[k] = (mean as Float64Array)[k] as number;
-    else if (op === 'count') value[k] = n;
-    else if (op === 'stdvar') value[k] = (value[k] as number) / n;
-    else if (op === 'stddev') value[k] = Math.sqrt((value[k] as number) / n);
-  }
-  return out.compact();
-}
-
-/** Prometheus 2.x avg(): an incremental mean that keeps an infinite mean stable. */
-function nextMean(mean: Float64Array, k: number, v: number, n: number): number {
-  const m = mean[k] as number;
-  if (isInfinite(m)) {
-    if (isInfinite(v) && m > 0 === v > 0) return m;
-    if (Number.isFinite(v)) return m;
-  }
-  return m + v / n - m / n;
+  return reducer.result();
 }
 
 function evalQuantile(input: SeriesMatrix, grouping: Grouping, q: Float64Array): SeriesMatrix {

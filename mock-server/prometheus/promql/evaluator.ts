@@ -4,6 +4,7 @@ import { evalAggregate } from './aggregations';
 import { evalBinary } from './binary';
 import { checkDeadline, expectScalar, expectString, expectVector, scalarValue, vectorValue, type EvalContext, type Value } from './context';
 import { evalCall } from './functions';
+import { evalFusedRangeAggregate } from './fused-aggregate';
 import { assertUniqueLabels, shareMetricName } from './label-sets';
 import { SeriesMatrix } from './matrix';
 import { rangeArgument } from './range-eval';
@@ -36,6 +37,8 @@ export function evaluate(expr: Expr, ctx: EvalContext): Value {
 }
 
 function evalAggregateExpr(agg: Aggregate, ctx: EvalContext): SeriesMatrix {
+  const fused = agg.param === null ? evalFusedRangeAggregate(agg, ctx) : null;
+  if (fused !== null) return fused;
   let param: Float64Array | string | null = null;
   if (agg.param !== null) {
     const value = evaluate(agg.param, ctx);

@@ -1,5 +1,5 @@
 import { dropMetricName } from '../labels';
-import { SampleBuffer } from '../tsdb/samples';
+import { SampleBuffer, type SampleSource } from '../tsdb/samples';
 import { unwrapParens, type Call, type Expr } from './ast';
 import { typeOf } from './check';
 import { checkDeadline, expectScalar, type EvalContext, type Evaluate } from './context';
@@ -7,7 +7,7 @@ import { absentLabels } from './functions-absent';
 import { assertUniqueLabels, shareMetricName } from './label-sets';
 import { SeriesMatrix, stepTime } from './matrix';
 import { RANGE_FUNCTIONS, type Window } from './range-functions';
-import { matrixSelectorArgument, selectorTime, windowStart, type RangeArgument, type RangeInput } from './selectors';
+import { matrixSelectorArgument, selectorTime, windowStart, type RangeArgument, type RangeGeometry, type RangeInput } from './selectors';
 import { subqueryArgument } from './subquery';
 
 /** The series and window geometry of a range-vector argument (selector or subquery). */
@@ -31,12 +31,14 @@ export function evalRangeCall(call: Call, ctx: EvalContext, evaluate: Evaluate):
   const keepName = call.name === 'last_over_time';
   const out = new SeriesMatrix(ctx.grid.count);
   forEachWindow(
+    arg.inputs.map((input) => input.source),
     arg,
     ctx,
-    (input, s, window) => {
+    (i, s, window) => {
       const value = fn(window);
       if (value === null) return;
-      if (window.row < 0) window.row = out.addSeries(keepName ? input.labels : dropMetricName(input.labels));
+      const { labels } = arg.inputs[i] as RangeInput;
+      if (window.row < 0) window.row = out.addSeries(keepName ? labels : dropMetricName(labels));
       out.set(window.row, s, value);
     },
     params,
@@ -56,19 +58,20 @@ function atAsOffset(arg: RangeArgument, ctx: EvalContext): RangeArgument {
   return { ...arg, at: null, offsetMs: arg.offsetMs + ctx.grid.startMs - arg.at, clip: [windowStart(maxt, arg.rangeMs), maxt] };
 }
 
-interface SeriesWindow extends Window {
+export interface SeriesWindow extends Window {
   /** The output row of the current series, or -1 until it produces a value. */
   row: number;
 }
 
 /**
- * Calls `visit` for every series and step with a non-empty window. Each series' samples are
- * copied once for the whole query span and the window slides over them.
+ * Calls `visit` for every source (by index) and step with a non-empty window. Each source's
+ * samples are copied once for the whole query span and the window slides over them.
  */
-function forEachWindow(
-  arg: RangeArgument,
+export function forEachWindow(
+  sources: readonly SampleSource[],
+  arg: RangeGeometry,
   ctx: EvalContext,
-  visit: (input: RangeInput, s: number, window: SeriesWindow) => void,
+  visit: (i: number, s: number, window: SeriesWindow) => void,
   params: Float64Array | null = null,
 ): void {
   const { grid } = ctx;
@@ -78,12 +81,11 @@ function forEachWindow(
   const window: SeriesWindow = {
     t: buffer.t, v: buffer.v, from: 0, to: 0, rangeStartMs: 0, rangeEndMs: 0, rangeMs: arg.rangeMs, evalMs: 0, param: 0, row: -1,
   };
-  for (let i = 0; i < arg.inputs.length; i++) {
+  const [clipMin, clipMax] = arg.clip ?? [-Infinity, Infinity];
+  for (let i = 0; i < sources.length; i++) {
     if ((i & 1023) === 0) checkDeadline(ctx);
-    const input = arg.inputs[i] as RangeInput;
     buffer.clear();
-    const [clipMin, clipMax] = arg.clip ?? [-Infinity, Infinity];
-    input.source.copyWindow(Math.max(clipMin, windowStart(first, arg.rangeMs)), Math.min(clipMax, last), buffer);
+    (sources[i] as SampleSource).copyWindow(Math.max(clipMin, windowStart(first, arg.rangeMs)), Math.min(clipMax, last), buffer);
     window.t = buffer.t;
     window.v = buffer.v;
     window.row = -1;
@@ -101,14 +103,14 @@ function forEachWindow(
       window.rangeStartMs = maxt - arg.rangeMs;
       window.evalMs = arg.at ?? stepTime(grid, s);
       window.param = params === null ? 0 : (params[s] as number);
-      visit(input, s, window);
+      visit(i, s, window);
     }
   }
 }
 
 function absentOverTime(call: Call, arg: RangeArgument, ctx: EvalContext): SeriesMatrix {
   const seen = new Uint8Array(ctx.grid.count);
-  forEachWindow(arg, ctx, (_input, s) => {
+  forEachWindow(arg.inputs.map((input) => input.source), arg, ctx, (_i, s) => {
     seen[s] = 1;
   });
   const out = new SeriesMatrix(ctx.grid.count, 1);

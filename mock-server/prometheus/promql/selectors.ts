@@ -1,5 +1,6 @@
 import type { Labels } from '../labels';
 import { SampleBuffer, type SamplePoint, type SampleSource } from '../tsdb/samples';
+import type { MemSeries } from '../tsdb/series';
 import type { MatrixSelector, VectorSelector } from './ast';
 import { checkDeadline, resolveAt, type EvalContext } from './context';
 import { SeriesMatrix, stepTime, type RangeSeries } from './matrix';
@@ -63,18 +64,22 @@ export interface RangeArgument {
   clip?: [number, number];
 }
 
-export function matrixSelectorArgument(sel: MatrixSelector, ctx: EvalContext): RangeArgument {
+/** The window geometry of a range argument, without its series. */
+export type RangeGeometry = Omit<RangeArgument, 'inputs'>;
+
+/** The stored series a matrix selector reads, in label order, plus its window geometry. */
+export function selectMatrixSeries(sel: MatrixSelector, ctx: EvalContext): { series: MemSeries[]; geometry: RangeGeometry } {
   const vs = sel.selector;
   const at = resolveAt(vs.at, ctx);
   const first = selectorTime(ctx, at, vs.offsetMs, 0);
   const last = selectorTime(ctx, at, vs.offsetMs, ctx.grid.count - 1);
   const series = ctx.db.select(vs.matchers, windowStart(first, sel.rangeMs), last);
-  return {
-    inputs: series.map((s) => ({ labels: s.labels, source: s })),
-    rangeMs: sel.rangeMs,
-    offsetMs: vs.offsetMs,
-    at,
-  };
+  return { series, geometry: { rangeMs: sel.rangeMs, offsetMs: vs.offsetMs, at } };
+}
+
+export function matrixSelectorArgument(sel: MatrixSelector, ctx: EvalContext): RangeArgument {
+  const { series, geometry } = selectMatrixSeries(sel, ctx);
+  return { ...geometry, inputs: series.map((s) => ({ labels: s.labels, source: s })) };
 }
 
 /** The raw samples of a range argument at the (single) evaluation step: `x[5m]` as a query. */

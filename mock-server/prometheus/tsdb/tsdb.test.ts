@@ -43,6 +43,23 @@ describe('Tsdb selection', () => {
     expect(select(db, ['__name__', '=', 'req'], ['code', '=', ''])).toEqual([{ __name__: 'req', job: 'web' }]);
   });
 
+  it('checks name and le per series while sibling series share the verdict on their other labels', () => {
+    const db = new Tsdb();
+    for (const job of ['api', 'web']) {
+      for (const le of ['1', '+Inf']) db.append({ __name__: 'lat_bucket', job, le }, 1000, 1);
+      db.append({ __name__: 'lat_count', job }, 1000, 1);
+    }
+    // The first matcher is answered from the index; the others are checked per candidate.
+    expect(select(db, ['job', '=~', 'api|web'], ['le', '!=', '1'], ['__name__', '=~', 'lat_.*'], ['job', '!=', 'web'])).toEqual([
+      { __name__: 'lat_bucket', job: 'api', le: '+Inf' },
+      { __name__: 'lat_count', job: 'api' },
+    ]);
+    expect(select(db, ['job', '=~', 'api|web'], ['__name__', '!=', 'lat_count'], ['job', '=~', 'w.*'])).toEqual([
+      { __name__: 'lat_bucket', job: 'web', le: '+Inf' },
+      { __name__: 'lat_bucket', job: 'web', le: '1' },
+    ]);
+  });
+
   it('returns series in Prometheus label order whatever the creation order', () => {
     const db = new Tsdb();
     for (const job of ['c', 'a', 'b']) db.append({ __name__: 'x', job }, 1, 1);
