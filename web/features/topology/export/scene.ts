@@ -1,7 +1,7 @@
 /** What is in view, with positions: the input of the SVG (and so PNG) export. */
 import type { TopologyBox, TopologyEdge, TopologyNode } from '../../../../mesh/topology/model';
 import type { Point, Rect } from '../layout';
-import { NODE_HEIGHT, NODE_WIDTH, edgePath, sourcePoint, targetPoint } from '../view/geometry';
+import { MTLS_THRESHOLD, NODE_HEIGHT, NODE_WIDTH, edgePath, sourcePoint, targetPoint } from '../view/geometry';
 
 export interface SceneNode {
   readonly node: TopologyNode;
@@ -12,6 +12,8 @@ export interface SceneEdge {
   readonly path: string;
   readonly mid: Point;
   readonly label: string;
+  /** Where the mTLS lock goes, when mutual TLS carries the edge. */
+  readonly lock?: Point;
 }
 export interface SceneBox {
   readonly box: TopologyBox;
@@ -56,8 +58,9 @@ export function sceneOf(input: SceneInput): Scene {
     const from = input.nodePositions.get(edge.source);
     const to = input.nodePositions.get(edge.target);
     if (!from || !to) continue;
-    const { path, mid } = edgePath(sourcePoint(from), targetPoint(to));
-    edges.push({ edge, path, mid, label: input.labels.get(edge.id) ?? '' });
+    const { path, mid, lock } = edgePath(sourcePoint(from), targetPoint(to));
+    const mtls = (edge.mtlsRatio ?? 0) >= MTLS_THRESHOLD;
+    edges.push({ edge, path, mid, label: input.labels.get(edge.id) ?? '', ...(mtls ? { lock } : {}) });
   }
   const boxes: SceneBox[] = [];
   for (const box of input.boxes) {

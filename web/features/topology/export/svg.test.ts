@@ -47,7 +47,7 @@ const positions = new Map([
 function render() {
   const scene = sceneOf({
     nodes,
-    edges: [edge('a', 'b', { health: 'failure' }), edge('far', 'far')],
+    edges: [edge('a', 'b', { health: 'failure', mtlsRatio: 1 }), edge('b', 'a', { mtlsRatio: 0.5 }), edge('far', 'far')],
     boxes: [{ id: 'box:namespace/bookinfo', kind: 'namespace', label: 'bookinfo' }],
     nodePositions: positions,
     boxRects: new Map([['box:namespace/bookinfo', { x: -20, y: -40, width: 520, height: 150 }]]),
@@ -61,7 +61,7 @@ describe('SVG export', () => {
   it('draws only what is in view', () => {
     const { scene, svg } = render();
     expect(scene.nodes.map((n) => n.node.id)).toEqual(['a', 'b']);
-    expect(scene.edges.map((e) => e.edge.id)).toEqual(['a->b']);
+    expect(scene.edges.map((e) => e.edge.id)).toEqual(['a->b', 'b->a']);
     expect(svg).toContain('productpage');
     expect(svg).not.toContain('far-away');
   });
@@ -74,6 +74,25 @@ describe('SVG export', () => {
     expect(svg).toContain('stroke="#d12f3a"');
     expect(svg).toContain('>FI</text>');
     expect(svg.match(/<g /g)?.length).toBe(svg.match(/<\/g>/g)?.length);
+  });
+  it('ends every edge in an arrowhead of its health colour, as the canvas does', () => {
+    const { svg } = render();
+    const ends = [...svg.matchAll(/<path d="M[^"]*"[^>]*marker-end="url\(#([^)]+)\)"/g)].map((m) => m[1]);
+    expect(ends).toEqual(['arrow-failure', 'arrow-healthy']);
+    for (const [id, colour] of [['arrow-failure', '#d12f3a'], ['arrow-healthy', '#1f9d48']]) {
+      expect(svg).toMatch(new RegExp(`<marker id="${id}"[^>]*orient="auto-start-reverse"><path d="[^"]+" fill="${colour}"/></marker>`));
+    }
+    expect(svg.indexOf('<defs>')).toBeLessThan(svg.indexOf('<g class="edge"'));
+  });
+  it('marks an edge carried by mutual TLS with a lock, and only such an edge', () => {
+    const { scene, svg } = render();
+    expect(scene.edges.map((e) => e.lock !== undefined)).toEqual([true, false]);
+    const locks = [...svg.matchAll(/<g class="lock" transform="translate\(([-\d.]+) ([-\d.]+)\)"[^>]*><title>mutual TLS<\/title><path d="M[^"]+" fill="#ffffff"\/><path d="M[^"]+" fill="none"\/><\/g>/g)];
+    expect(locks).toHaveLength(1);
+    // Between a's outlet (x 98) and the edge's midpoint (x 230), where the canvas puts it too.
+    const x = Number(locks[0]?.[1]);
+    expect(x).toBeGreaterThan(98);
+    expect(x).toBeLessThan(230);
   });
   it('sizes the document to the view plus a margin', () => {
     const { svg } = render();

@@ -3,10 +3,11 @@
  * copying the DOM), so it is small, crisp at any size and opens in any viewer.
  */
 import type { Health } from '../../../../mesh/topology/model';
+import type { Point } from '../layout';
 import { HEALTH_TEXT, edgeWidth } from '../view/format';
 import { labelWidth, LABEL_HEIGHT_PX } from '../view/label-culling';
 import { BADGE_GLYPHS, shapeOf, shapePath } from '../view/shapes';
-import { ICON_CENTER, ICON_SIZE, NAME_Y } from '../view/geometry';
+import { ICON_CENTER, ICON_SIZE, LOCK_GLYPH, NAME_Y } from '../view/geometry';
 import type { Scene } from './scene';
 
 /** Concrete colours: the export must not depend on the page's CSS variables. */
@@ -36,6 +37,27 @@ export function escapeXml(text: string): string {
 
 const n = (value: number) => Number(value.toFixed(1));
 
+/** The arrowhead marker of an edge of this health; the canvas draws the same triangle. */
+export const arrowMarkerId = (health: Health) => `arrow-${health}`;
+
+/** One arrowhead marker per health that an edge in the scene has, in that health's colour. */
+function arrowMarkers(scene: Scene, palette: Palette): string {
+  const healths = [...new Set(scene.edges.map((e) => e.edge.health))];
+  if (healths.length === 0) return '';
+  const markers = healths.map(
+    (health) =>
+      `<marker id="${arrowMarkerId(health)}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse"><path d="M0 1L9 5L0 9z" fill="${palette.health[health]}"/></marker>`,
+  );
+  return `<defs>${markers.join('')}</defs>`;
+}
+
+function lockGlyph(at: Point, palette: Palette): string {
+  return (
+    `<g class="lock" transform="translate(${n(at.x)} ${n(at.y)})" stroke="${palette.muted}" stroke-width="1.2"><title>mutual TLS</title>` +
+    `<path d="${LOCK_GLYPH.body}" fill="${palette.surface}"/><path d="${LOCK_GLYPH.shackle}" fill="none"/></g>`
+  );
+}
+
 export function sceneToSvg(scene: Scene, palette: Palette = LIGHT_PALETTE): string {
   const { view } = scene;
   const width = Math.ceil(view.width + 2 * MARGIN);
@@ -43,6 +65,7 @@ export function sceneToSvg(scene: Scene, palette: Palette = LIGHT_PALETTE): stri
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${n(view.x - MARGIN)} ${n(view.y - MARGIN)} ${width} ${height}" font-family="Inter, Segoe UI, Roboto, Arial, sans-serif">`,
     `<rect x="${n(view.x - MARGIN)}" y="${n(view.y - MARGIN)}" width="${width}" height="${height}" fill="${palette.background}"/>`,
+    arrowMarkers(scene, palette),
   ];
   for (const { box, rect } of scene.boxes) {
     parts.push(
@@ -51,12 +74,13 @@ export function sceneToSvg(scene: Scene, palette: Palette = LIGHT_PALETTE): stri
       `<text x="${n(rect.x + 10)}" y="${n(rect.y + 18)}" font-size="12" font-weight="600" fill="${palette.muted}">${escapeXml(box.label)}</text></g>`,
     );
   }
-  for (const { edge, path, mid, label } of scene.edges) {
+  for (const { edge, path, mid, label, lock } of scene.edges) {
     const color = palette.health[edge.health];
     parts.push(
       `<g class="edge"><title>${escapeXml(`${edge.source} → ${edge.target}`)}</title>`,
-      `<path d="${path}" fill="none" stroke="${color}" stroke-width="${n(edgeWidth(edge.rps))}"${edge.protocol === 'tcp' ? ' stroke-dasharray="6 4"' : ''}/>`,
+      `<path d="${path}" fill="none" stroke="${color}" stroke-width="${n(edgeWidth(edge.rps))}"${edge.protocol === 'tcp' ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#${arrowMarkerId(edge.health)})"/>`,
     );
+    if (lock) parts.push(lockGlyph(lock, palette));
     if (label) {
       const w = labelWidth(label);
       parts.push(

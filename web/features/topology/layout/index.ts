@@ -10,3 +10,7 @@ export { useStableLayout } from './use-stable-layout';
 export function warmLayoutWorker(): void {
   layoutClient().warm();
 }
+
+// ELK takes longer to start than the graph's queries take to answer, so the worker starts as soon
+// as the topology's code has loaded, before the page even renders (the page warms it too).
+if (typeof Worker !== 'undefined') warmLayoutWorker();

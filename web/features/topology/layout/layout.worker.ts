@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 // The layout worker: all ELK work and merging happens here, off the main thread.
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type { ELK } from 'elkjs/lib/elk-api';
 import { DEFAULT_LAYOUT_ALGORITHM } from './algorithms';
 import { elkLevelLayouter } from './elk-level';
 import { LayoutCancelled, StableLayoutEngine } from './engine';
@@ -9,15 +9,27 @@ import type { LayoutRequest, LayoutResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const layoutLevel = elkLevelLayouter(new ELK());
+// ELK is 1.5 MB of compiled Java that takes a second or more to parse and start: it loads in its
+// own chunk, so that the worker answers at once what needs no ELK (big levels get a quick
+// placement) and the rest waits only for what is left of ELK's start.
+const elk: Promise<ELK> = import('elkjs/lib/elk.bundled.js').then(({ default: ElkBundled }) => {
+  const instance = new ElkBundled();
+  // ELK's worker code claims the worker's onmessage when it starts inside a worker; this takes it back.
+  self.onmessage = onRequest;
+  return instance;
+});
+const layoutLevel = elkLevelLayouter(() => elk);
 const engine = new StableLayoutEngine(layoutLevel);
 let latestSeq = -1;
+/** Layouts queued or running: while there are any, the warm-up would only delay them. */
+let inFlight = 0;
+let queue: Promise<void> = Promise.resolve();
+self.onmessage = onRequest;
 // ELK's compiled code is slow on its first runs; warming it up while the page still fetches the
-// graph takes that off the first layout the user waits for.
-let queue: Promise<void> = warmUp().catch(() => undefined);
+// graph takes that off the first layout that needs it.
+void warmUp().catch(() => undefined);
 
-// elk.bundled.js claims the worker's onmessage when it loads inside a worker; this takes it back.
-self.onmessage = (event: MessageEvent<unknown>) => {
+function onRequest(event: MessageEvent<unknown>): void {
   let request: LayoutRequest;
   try {
     request = parseLayoutRequest(event.data);
@@ -27,8 +39,9 @@ self.onmessage = (event: MessageEvent<unknown>) => {
     return;
   }
   latestSeq = request.seq;
-  queue = queue.then(() => run(request));
-};
+  inFlight++;
+  queue = queue.then(() => run(request)).finally(() => inFlight--);
+}
 
 async function run(request: LayoutRequest): Promise<void> {
   const isStale = () => request.seq !== latestSeq;
@@ -47,6 +60,8 @@ function post(message: LayoutResponse, transfer: Transferable[] = []): void {
 }
 
 async function warmUp(): Promise<void> {
+  await elk;
+  if (inFlight > 0) return;
   const items = Array.from({ length: 12 }, (_, i) => ({ key: `n:${i}`, width: 160, height: 72 }));
   const edges = items.slice(1).map((item, i) => [`n:${Math.floor(i / 2)}`, item.key] as const);
   await layoutLevel([{ items, edges }], DEFAULT_LAYOUT_ALGORITHM);

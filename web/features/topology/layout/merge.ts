@@ -111,7 +111,9 @@ function placeNew(
     if (!pending.has(item.key)) continue;
     pending.delete(item.key);
     const wish = inheritedSpot(item, previous, sizes) ?? besideNeighbours(item, neighbours.get(item.key) ?? [], positions, sizes, options.gap) ?? belowEverything(occupancy, options.gap);
-    const spot = occupancy.findFree(wish, item.width, item.height, options.nonNegative);
+    // Whole pixels: a fractional spot (a mean of neighbours) would make a box's frame, computed from
+    // its members' extent, miss containing them by a rounding error.
+    const spot = occupancy.findFree({ x: Math.round(wish.x), y: Math.round(wish.y) }, item.width, item.height, options.nonNegative);
     positions.set(item.key, spot);
     occupancy.add(item.key, { ...spot, width: item.width, height: item.height });
     for (const n of neighbours.get(item.key) ?? []) {

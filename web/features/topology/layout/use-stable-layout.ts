@@ -37,7 +37,10 @@ export function useStableLayout(input: LayoutInput, options: LayoutOptions): Sta
   if (pinned !== options.pinned && pinsKey(pinned) !== pinsKey(options.pinned)) setPinned(options.pinned);
 
   const [settled, setSettled] = useState<Settled>(EMPTY);
+  // Nothing to place (the graph is still loading): no round trip, so the first one measured is the graph's.
+  const isEmpty = encoded.request.nodeIds.length === 0 && encoded.request.boxIds.length === 0;
   useEffect(() => {
+    if (isEmpty) return;
     let active = true;
     layoutClient()
       .layout(encoded.request)
@@ -59,11 +62,12 @@ export function useStableLayout(input: LayoutInput, options: LayoutOptions): Sta
     return () => {
       active = false;
     };
-  }, [encoded]);
+  }, [encoded, isEmpty]);
 
-  const positioned = useMemo(() => applyPins(settled, settled.containment, pinned), [settled, pinned]);
-  const pending = settled.key !== encoded.key;
-  const { error, lastLayoutMs } = settled;
+  const shown = isEmpty ? EMPTY : settled;
+  const positioned = useMemo(() => applyPins(shown, shown.containment, pinned), [shown, pinned]);
+  const pending = !isEmpty && settled.key !== encoded.key;
+  const { error, lastLayoutMs } = shown;
   return useMemo(
     () => ({ nodes: positioned.nodes, boxes: positioned.boxes, pending, error, lastLayoutMs }),
     [positioned, pending, error, lastLayoutMs],

@@ -2,6 +2,7 @@ import { FIND_PRESETS } from '../../../../mesh/topology/find';
 import type { CompletionContext } from '../../../../mesh/topology/find';
 import type { TimeWindow } from '../../../app/time-window';
 import { Select, ToggleChip } from '../../../ui';
+import { usePinnedPositions } from '../canvas/use-pinned';
 import { GRAPH_TYPE_OPTIONS, LAYOUT_OPTIONS, MAX_HOPS, TRAFFIC_WINDOW_OPTIONS } from '../view-state';
 import type { TopologyViewState } from '../view-state';
 import { EDGE_LABEL_MODES } from '../view/format';
@@ -23,6 +24,7 @@ export interface TopologyToolbarProps {
 }
 
 export function TopologyToolbar({ view, completion, window, at, focusName, exportItems, onFit, onRefresh, refreshing }: TopologyToolbarProps) {
+  const [pinned, , unpinAll] = usePinnedPositions();
   return (
     <div className="topology-toolbar">
       <div className="topology-toolbar-row">
@@ -40,6 +42,11 @@ export function TopologyToolbar({ view, completion, window, at, focusName, expor
           Idle nodes
         </ToggleChip>
         <span className="topology-toolbar-spacer" />
+        {pinned.size > 0 ? (
+          <button type="button" className="button" onClick={unpinAll} title="Let the layout place the nodes you dragged again">
+            Unpin all ({pinned.size})
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={onFit} title="Fit the whole graph in view">
           Fit
         </button>

@@ -21,6 +21,15 @@ export function targetPoint(nodeTopLeft: Point): Point {
   return { x: nodeTopLeft.x + ICON_CENTER.x - ICON_SIZE / 2, y: nodeTopLeft.y + ICON_CENTER.y };
 }
 
+/** Share of mTLS traffic above which an edge counts as encrypted and shows a lock (Kiali uses the same cut). */
+export const MTLS_THRESHOLD = 0.95;
+
+/**
+ * The lock on an mTLS edge as two paths around the lock point (8 × 10 px): the body, filled with the
+ * surface colour, and the shackle; both stroked in the muted text colour.
+ */
+export const LOCK_GLYPH = { body: 'M-3 -1h6a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1h-6a1 1 0 0 1-1-1v-4a1 1 0 0 1 1-1z', shackle: 'M-2 -1V-2.5a2 2 0 0 1 4 0V-1' } as const;
+
 /** Where the mTLS lock sits along an edge: near its source, away from the label at the midpoint. */
 const LOCK_T = 0.18;
 
