@@ -170,6 +170,32 @@ test('nodes keep their positions across refreshes', async ({ page }) => {
   expect(await positions()).toEqual(before);
 });
 
+test('a dragged node stays pinned until "Unpin all" lets the layout place it again', async ({ page }) => {
+  await openGraph(page);
+  const ratings = graphNode(page, 'ratings', 'v1');
+  const place = () => ratings.evaluate((element) => (element as HTMLElement).style.transform);
+  await page.waitForTimeout(1_000);
+  const laidOut = await place();
+  const unpin = page.getByRole('button', { name: /^Unpin all/ });
+  await expect(unpin).toHaveCount(0);
+
+  const icon = await ratings.locator('.topology-node-icon').boundingBox();
+  expect(icon).not.toBeNull();
+  const from = { x: (icon?.x ?? 0) + (icon?.width ?? 0) / 2, y: (icon?.y ?? 0) + (icon?.height ?? 0) / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + 120, { steps: 8 });
+  await page.mouse.up();
+  await expect(unpin).toHaveText('Unpin all (1)');
+  const dragged = await place();
+  expect(dragged).not.toBe(laidOut);
+
+  await unpin.click();
+  await expect(unpin).toHaveCount(0);
+  await expect.poll(place).toBe(laidOut);
+  expect(await page.evaluate(() => sessionStorage.getItem('meshdeck.topology.pinned'))).toBeNull();
+});
+
 test('when Prometheus fails, the last graph stays under a message that says so', async ({ page, request }) => {
   const faults = `http://127.0.0.1:${API_PORT}/admin/faults/prometheus`;
   await openGraph(page);

@@ -1,6 +1,6 @@
 import { EdgeLabelRenderer, useStore } from '@xyflow/react';
 import type { ReactFlowState } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { TopologyEdge } from '../../../../mesh/topology/model';
 import type { Point } from '../layout';
 import { edgeLabelText } from '../view/format';
@@ -16,6 +16,20 @@ interface Props {
   readonly mode: EdgeLabelMode;
   readonly selectedId: string;
   readonly hoveredId: string;
+  /** Only the hovered and selected edge's labels, whatever the zoom (a crowded graph). */
+  readonly onDemandOnly: boolean;
+}
+
+/** How long the view must rest before labels are placed again: culling runs once per gesture, not per frame. */
+const SETTLE_MS = 150;
+
+function useSettled<T>(value: T): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [value]);
+  return settled;
 }
 
 /** The view, coarsened to tiles, plus the zoom bucket: changes only when labels may need re-placing. */
@@ -35,13 +49,13 @@ const NODE_OBSTACLE = { width: NODE_WIDTH * 0.6, height: 52 };
  * Edge labels, drawn once for the whole graph: all of them when zoomed in (culled so that none
  * overlaps another or a node), else only the hovered and the selected edge's.
  */
-export function EdgeLabels({ edges, positions, mode, selectedId, hoveredId }: Props) {
-  const viewKey = useStore(selectViewKey);
+export function EdgeLabels({ edges, positions, mode, selectedId, hoveredId, onDemandOnly }: Props) {
+  const viewKey = useSettled(useStore(selectViewKey));
   const placed = useMemo(() => {
     const [bucket, left, top, right, bottom] = viewKey.split('|');
     const bounds = { left: Number(left) * VIEW_TILE, top: Number(top) * VIEW_TILE, right: Number(right) * VIEW_TILE, bottom: Number(bottom) * VIEW_TILE };
     const inView = (p: Point) => p.x >= bounds.left && p.x <= bounds.right && p.y >= bounds.top && p.y <= bounds.bottom;
-    const all = bucket === 'near' && mode !== 'none';
+    const all = bucket === 'near' && mode !== 'none' && !onDemandOnly;
     const labels: { id: string; text: string; at: Point; health: string }[] = [];
     const candidates: LabelCandidate[] = [];
     for (const edge of edges) {
@@ -62,7 +76,7 @@ export function EdgeLabels({ edges, positions, mode, selectedId, hoveredId }: Pr
         if (inView(p)) candidates.push({ id: `node:${id}`, x: p.x + ICON_CENTER.x, y: p.y + ICON_CENTER.y + ICON_SIZE / 2, ...NODE_OBSTACLE, priority: 1e13 });
     const kept = cullLabels(candidates, 1);
     return labels.filter((label) => kept.has(label.id));
-  }, [viewKey, edges, positions, mode, selectedId, hoveredId]);
+  }, [viewKey, edges, positions, mode, selectedId, hoveredId, onDemandOnly]);
 
   return (
     <EdgeLabelRenderer>

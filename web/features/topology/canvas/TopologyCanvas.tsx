@@ -1,10 +1,11 @@
 import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow } from '@xyflow/react';
 import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { Health, TopologyGraph } from '../../../../mesh/topology/model';
 import type { Point, Rect } from '../layout';
+import { focusRule, isCrowded } from '../view/focus';
 import type { EdgeLabelMode } from '../view/format';
 import { BoxNodeView } from './BoxNodeView';
 import { CanvasActionsContext } from './canvas-actions';
@@ -20,6 +21,15 @@ const NODE_TYPES: NodeTypes = { graph: GraphNodeView, box: BoxNodeView };
 const EDGE_TYPES: EdgeTypes = { traffic: TrafficEdgeView };
 const HEALTHS: readonly Health[] = ['healthy', 'degraded', 'failure', 'idle', 'unknown'];
 const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
+/**
+ * Up to this many nodes plus edges everything stays mounted: culling to the visible ones would
+ * re-render the node and edge layers on every pan frame, which costs more than drawing them all.
+ */
+const FULL_MOUNT_LIMIT = 1500;
+
+function isMoving(element: HTMLElement | null): boolean {
+  return element?.dataset.moving !== undefined;
+}
 
 export interface CanvasHandle {
   /** The part of the graph in view, in flow coordinates. */
@@ -61,6 +71,11 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   }
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
   const [hoveredId, setHoveredId] = useState('');
+  const [hoveredNodeId, setHoveredNodeId] = useState('');
+  const crowded = isCrowded(elements.edges.length, graph.nodes.length);
+  const scopeId = `topology-${useId().replace(/[^\w-]/g, '')}`;
+  const scope = `.topology-canvas[data-scope="${scopeId}"]`;
+  const focus = focusRule(scope, [hoveredNodeId, selectedId]);
 
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -77,17 +92,34 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   );
   const onNodeDragStop = useCallback<OnNodeDrag<FlowNode>>((_, node) => onPin(node.id, node.position), [onPin]);
   const onEdgeClick = useCallback<EdgeMouseHandler<TrafficFlowEdge>>((_, edge) => onSelect(edge.id), [onSelect]);
-  const onEdgeEnter = useCallback<EdgeMouseHandler<TrafficFlowEdge>>((_, edge) => setHoveredId(edge.id), []);
+  // Hover is ignored while the view moves: the pointer sweeps over many elements and each would re-render the labels.
+  const onEdgeEnter = useCallback<EdgeMouseHandler<TrafficFlowEdge>>((_, edge) => {
+    if (!isMoving(container.current)) setHoveredId(edge.id);
+  }, []);
   const onEdgeLeave = useCallback<EdgeMouseHandler<TrafficFlowEdge>>(() => setHoveredId(''), []);
   const onPaneClick = useCallback(() => onSelect(''), [onSelect]);
+  const onNodeEnter = useCallback<NodeMouseHandler<FlowNode>>((_, node) => {
+    if (!isMoving(container.current)) setHoveredNodeId(node.type === 'graph' ? node.id : '');
+  }, []);
+  const onNodeLeave = useCallback<NodeMouseHandler<FlowNode>>(() => setHoveredNodeId(''), []);
+  // Written on the element, not kept in state: a pan must not re-render the canvas at its start and end.
+  const onMoveStart = useCallback(() => {
+    if (container.current) container.current.dataset.moving = 'true';
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    if (container.current) delete container.current.dataset.moving;
+  }, []);
 
   return (
     <div
       ref={container}
-      className={`topology-canvas${props.showBadges ? '' : ' hide-badges'}${props.animate ? ' animate-traffic' : ''}${matches ? ' has-find' : ''}`}
+      className={`topology-canvas${props.showBadges ? '' : ' hide-badges'}${props.animate ? ' animate-traffic' : ''}${matches ? ' has-find' : ''}${crowded ? ' is-crowded' : ''}${focus ? ' has-focus' : ''}`}
       data-testid="topology-canvas"
+      data-scope={scopeId}
       data-zoom="near"
+      data-graph-timestamp={graph.timestamp}
     >
+      {focus ? <style>{focus}</style> : null}
       <svg className="topology-defs" aria-hidden>
         <defs>
           {HEALTHS.map((health) => (
@@ -111,7 +143,11 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           onEdgeMouseEnter={onEdgeEnter}
           onEdgeMouseLeave={onEdgeLeave}
           onPaneClick={onPaneClick}
-          onlyRenderVisibleElements
+          onNodeMouseEnter={onNodeEnter}
+          onNodeMouseLeave={onNodeLeave}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onlyRenderVisibleElements={nodes.length + elements.edges.length > FULL_MOUNT_LIMIT}
           nodesConnectable={false}
           edgesFocusable
           zoomOnDoubleClick={false}
@@ -124,7 +160,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
           {nodes.length > 150 ? null : <MiniMap pannable zoomable position="bottom-right" className="topology-minimap" bgColor="var(--bg-sunken)" maskColor="rgba(127, 136, 147, 0.22)" nodeColor="var(--border-strong)" />}
           <ZoomBucketClass containerRef={container} />
-          <EdgeLabels edges={graph.edges} positions={nodePositions} mode={props.labelMode} selectedId={selectedId} hoveredId={hoveredId} />
+          <EdgeLabels edges={graph.edges} positions={nodePositions} mode={props.labelMode} selectedId={selectedId} hoveredId={hoveredId} onDemandOnly={crowded} />
           <ViewportEffects hasNodes={nodes.length > 0} fitSignal={props.fitSignal} handleRef={props.handleRef} />
         </ReactFlow>
       </CanvasActionsContext>

@@ -8,13 +8,13 @@ import type { TrafficFlowEdge } from './flow-elements';
 const MTLS_THRESHOLD = 0.95;
 
 /** A request edge: health colour, width by rate, dashed for TCP, a lock when mutual TLS carries it. */
-export const TrafficEdgeView = memo(function TrafficEdgeView({ id, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<TrafficFlowEdge>) {
+export const TrafficEdgeView = memo(function TrafficEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<TrafficFlowEdge>) {
   const edge = data?.edge;
   if (!edge) return null;
   const { path, lock } = edgePath({ x: sourceX, y: sourceY }, { x: targetX, y: targetY });
   const mtls = (edge.mtlsRatio ?? 0) >= MTLS_THRESHOLD;
   return (
-    <g className={`topology-edge health-${edge.health} protocol-${edge.protocol}${selected ? ' is-selected' : ''}`} data-edge-id={id}>
+    <g className={`topology-edge health-${edge.health} protocol-${edge.protocol}${selected ? ' is-selected' : ''}`} data-edge-id={id} data-source={source} data-target={target}>
       <path d={path} className="topology-edge-hit" />
       <path d={path} className="topology-edge-path" style={{ strokeWidth: edgeWidth(edge.rps) }} markerEnd={`url(#topology-arrow-${edge.health})`} />
       {mtls ? (

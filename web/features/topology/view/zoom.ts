@@ -13,3 +13,18 @@ export function zoomBucket(zoom: number): ZoomBucket {
 
 /** The label-culling grid step in flow units: labels are only re-placed when the view moves this far. */
 export const VIEW_TILE = 400;
+
+/** The smallest on-screen scale at which a group node's icon and name stay readable. */
+const READABLE_SCALE = 0.85;
+const BOOST_STEPS = [1, 1.5, 2, 2.5, 3] as const;
+
+/**
+ * How much group (aggregate) nodes are enlarged so that they stay legible when zoomed out: the
+ * smallest step that brings them near READABLE_SCALE on screen, in coarse steps so that a wheel
+ * step only restyles when it crosses one.
+ */
+export function aggregateBoost(zoom: number): number {
+  const wanted = READABLE_SCALE / Math.max(zoom, 1e-6);
+  for (const step of BOOST_STEPS) if (step >= wanted) return step;
+  return BOOST_STEPS[BOOST_STEPS.length - 1] ?? 1;
+}
