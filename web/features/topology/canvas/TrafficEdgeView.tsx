@@ -1,11 +1,8 @@
 import type { EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { edgeWidth } from '../view/format';
-import { edgePath } from '../view/geometry';
+import { MTLS_THRESHOLD, edgePath } from '../view/geometry';
 import type { TrafficFlowEdge } from './flow-elements';
-
-/** Share of mTLS traffic above which an edge counts as encrypted (Kiali uses the same cut). */
-const MTLS_THRESHOLD = 0.95;
 
 /** A request edge: health colour, width by rate, dashed for TCP, a lock when mutual TLS carries it. */
 export const TrafficEdgeView = memo(function TrafficEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, data, selected }: EdgeProps<TrafficFlowEdge>) {
