@@ -47,6 +47,8 @@ interface SelectorRule {
 export interface ConfigIndex {
   /** By service FQDN. */
   readonly byService: ReadonlyMap<string, Applied>;
+  /** What `byService` holds for the in-cluster services of each namespace, together (a namespace node's config). */
+  readonly byServiceNamespace: ReadonlyMap<string, Applied>;
   /** ServiceEntry hosts (exact), with the entry. */
   readonly serviceEntryHosts: ReadonlyMap<string, { readonly namespace: string; readonly ref: ObjectRef }>;
   /** Config picked by workload labels. */
@@ -167,7 +169,22 @@ export function buildConfigIndex(objects: ConfigObjects, rootNamespace = 'istio-
     const waypoint = asString(record(gw.spec).gatewayClassName) === 'istio-waypoint';
     gatewayApi.set(`${gw.metadata.namespace ?? ''}/${gw.metadata.name ?? ''}`, { ref: refOf(gw), waypoint });
   }
-  return { byService, serviceEntryHosts, selectorRules, gatewayApi, rootNamespace };
+  return { byService, byServiceNamespace: byNamespaceOf(byService), serviceEntryHosts, selectorRules, gatewayApi, rootNamespace };
+}
+
+const IN_CLUSTER_SERVICE = /^[^.]+\.([^.]+)\.svc\.cluster\.local$/;
+
+function byNamespaceOf(byService: ReadonlyMap<string, Applied>): Map<string, Applied> {
+  const merged = new Map<string, { badges: Set<NodeBadge>; config: Map<string, ObjectRef> }>();
+  for (const [fqdn, applied] of byService) {
+    const namespace = IN_CLUSTER_SERVICE.exec(fqdn)?.[1];
+    if (namespace === undefined) continue;
+    let entry = merged.get(namespace);
+    if (!entry) merged.set(namespace, (entry = { badges: new Set(), config: new Map() }));
+    for (const badge of applied.badges) entry.badges.add(badge);
+    for (const ref of applied.config) entry.config.set(`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`, ref);
+  }
+  return new Map([...merged].map(([namespace, { badges, config }]) => [namespace, { badges, config: [...config.values()] }]));
 }
 
 export function appliedToService(index: ConfigIndex, fqdn: string): Applied {

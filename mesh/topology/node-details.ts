@@ -78,8 +78,8 @@ export function nodeDetails(seed: NodeSeed, inventory: Inventory, config: Config
   if (seed.kind === 'unknown') return { badges: [], config: [] };
   if (seed.kind === 'aggregate') {
     // A namespace of the overview: the config on its services (its workloads are not loaded).
-    const suffix = serviceFqdn(seed.namespace, '');
-    for (const [fqdn, applied] of config.byService) if (fqdn.endsWith(suffix)) collected.add(applied.badges, applied.config);
+    const applied = config.byServiceNamespace.get(seed.namespace);
+    if (applied) collected.add(applied.badges, applied.config);
     return { badges: [...collected.badges].sort(), config: collected.refs() };
   }
   if (seed.kind === 'service') {

@@ -61,6 +61,9 @@ describe('the overview of a big mesh', () => {
     expect(shop).toMatchObject({ kind: 'aggregate', namespace: 'shop', name: 'shop', memberCount: 12 });
     const pay = graph.nodes.find((n) => n.id === 'aggregate:namespace/pay');
     expect(pay?.badges).toContain('faultInjection');
+    expect(pay?.config).toEqual([expect.objectContaining({ kind: 'VirtualService', namespace: 'pay', name: 'ledger' })]);
+    expect(shop?.badges).not.toContain('faultInjection');
+    expect(shop?.config).toEqual([]);
     // A namespace that only calls out still stands for at least one node.
     expect(graph.nodes.find((n) => n.id === 'aggregate:namespace/audit')?.memberCount).toBe(1);
     expect(graph.boxes).toEqual([]);

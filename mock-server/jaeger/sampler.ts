@@ -6,6 +6,7 @@ import { EXTERNAL_ORIGIN, isRootCall, workloadKey, type LatencyProfile, type Sce
 import { callerTraits, isProxyWorkload } from '../sim/traffic/caller';
 import { sampleLatencyMs } from '../sim/traffic/latency';
 import { mixSeed, seededRandom } from '../sim/traffic/random';
+import { runNow } from '../sim/traffic/slices';
 import { hashedPodIp, TraceBuilder, type PodAddress } from './trace-builder';
 import type { Trace } from './types';
 
@@ -80,6 +81,11 @@ export class TraceSampler {
 
   /** The traces of the step of `stepMs` ending at `endMs`. */
   sampleStep(endMs: number, stepMs: number): Trace[] {
+    return runNow(this.sampleStepInSteps(endMs, stepMs));
+  }
+
+  /** `sampleStep`, pausing (yielding) after each trace, for a caller that spreads it over time. */
+  *sampleStepInSteps(endMs: number, stepMs: number): Generator<void, Trace[], void> {
     const rand = seededRandom(mixSeed(this.options.seed, 0x7ace, Math.floor(endMs / stepMs)));
     const sampling = this.options.sampling ?? DEFAULT_SAMPLING;
     const traces: Trace[] = [];
@@ -91,6 +97,7 @@ export class TraceSampler {
         const startUs = (endMs - stepMs + rand() * stepMs) * 1000;
         this.hop({ builder, rand }, caller, call, undefined, startUs, 0);
         traces.push(...builder.build());
+        yield;
       }
     }
     return traces;

@@ -48,7 +48,8 @@ export function NamespaceSelector() {
       namespaces.items
         .map((ns) => ({ name: ns.metadata.name ?? '', mesh: meshMode(ns) }))
         .filter((option) => option.name)
-        .sort((a, b) => a.name.localeCompare(b.name)),
+        // Namespace names are lowercase DNS labels: code-point order is alphabetical, no collator needed.
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     [namespaces.items],
   );
   const needle = filter.trim().toLowerCase();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import './Chip.css';
+import { formatCount } from './format';
 
 /** A toggle in a row of filters, with an optional count. */
 export function ToggleChip({
@@ -26,7 +27,7 @@ export function ToggleChip({
       onClick={onToggle}
     >
       <span>{children}</span>
-      {count !== undefined ? <span className="chip-count">{count.toLocaleString('en-US')}</span> : null}
+      {count !== undefined ? <span className="chip-count">{formatCount(count)}</span> : null}
     </button>
   );
 }

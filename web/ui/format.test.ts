@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge, plural } from './format';
+import { formatAge, formatCount, plural } from './format';
 
 describe('formatAge', () => {
   const now = Date.parse('2024-05-10T12:00:00Z');
@@ -24,5 +24,12 @@ describe('plural', () => {
     expect(plural(1, 'pod')).toBe('1 pod');
     expect(plural(10000, 'pod')).toBe('10,000 pods');
     expect(plural(2, 'policy', 'policies')).toBe('2 policies');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands as en-US does, for whole numbers of any size and sign and for fractions', () => {
+    const values = [0, 7, 12, 999, 1000, 1001, 12345, 100000, 999999, 1000000, 123456789, -5, -1234, -1234567, Number.MAX_SAFE_INTEGER, 1.5, 12345.678, 1e21];
+    for (const value of values) expect(formatCount(value), String(value)).toBe(value.toLocaleString('en-US'));
   });
 });

@@ -6,7 +6,12 @@ export interface SortState {
 
 export type SortValue = string | number | undefined;
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+// Made on first use: a collator loads the locale's collation data, ~0.1 s on a slow machine, which
+// screens that never sort a table should not pay while they load.
+let shared: Intl.Collator | undefined;
+function collator(): Intl.Collator {
+  return (shared ??= new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' }));
+}
 
 export function compareValues(a: SortValue, b: SortValue): number {
   if (a === b) return 0;
@@ -14,7 +19,7 @@ export function compareValues(a: SortValue, b: SortValue): number {
   if (a === undefined || a === '') return 1;
   if (b === undefined || b === '') return -1;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
+  return collator().compare(String(a), String(b));
 }
 
 export function sortRows<Row>(
@@ -29,7 +34,7 @@ export function sortRows<Row>(
     const blank = (v: SortValue) => v === undefined || v === '';
     let order = compareValues(x.key, y.key);
     if (descending && !blank(x.key) && !blank(y.key)) order = -order;
-    if (order === 0 && tieBreak) order = collator.compare(tieBreak(x.row), tieBreak(y.row));
+    if (order === 0 && tieBreak) order = collator().compare(tieBreak(x.row), tieBreak(y.row));
     return order || x.index - y.index;
   });
   return keyed.map((entry) => entry.row);

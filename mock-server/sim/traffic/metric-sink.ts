@@ -29,6 +29,8 @@ export interface Histogram {
   readonly count: Counter;
 }
 
+const FLUSH_SLICE = 512;
+
 export class MetricSink {
   /** The Tsdb hands out one ref per label set, so refs identify series without building string keys. */
   private readonly counters = new Map<SeriesRef, Counter>();
@@ -61,6 +63,18 @@ export class MetricSink {
 
   flush(tMs: number): void {
     for (const counter of this.counters.values()) counter.flush(tMs);
+  }
+
+  /**
+   * `flush`, pausing (yielding) every few hundred series. Meanwhile some series have the step's sample
+   * and some not yet, as when Prometheus scrapes its targets at different moments.
+   */
+  *flushInSteps(tMs: number): Generator<void, void, void> {
+    let written = 0;
+    for (const counter of this.counters.values()) {
+      counter.flush(tMs);
+      if (++written % FLUSH_SLICE === 0) yield;
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import type { TelemetryDeps } from './mount';
 import { podAddresses } from './pod-addresses';
 import type { TrafficPlanner } from './planner';
 import { DEFAULT_STEP_MS } from './simulator';
+import { runInSlices } from './slices';
 
 export const JAEGER_PROXY_PREFIXES = [
   '/api/v1/namespaces/istio-system/services/tracing:80/proxy',
@@ -65,20 +66,34 @@ export async function mountTracing(scope: FastifyInstance, deps: TracingDeps): P
   const sampler = new TraceSampler({ scenario: deps.scenario, pickOutcome: outcomes.pick, seed: deps.seed, podIp: deps.podIp ?? podAddresses(deps.store) });
   const listeners: StepListener[] = [];
   let lastStepT = Math.floor((now() - deps.historyMs) / stepMs) * stepMs;
-  const runSteps = (toMs: number, maxSteps = Infinity): void => {
-    for (let steps = 0; lastStepT + stepMs <= toMs && steps < maxSteps; steps++) {
-      lastStepT += stepMs;
-      const sampled = sampler.sampleStep(lastStepT, stepMs);
+  // Steps run in slices (see slices.ts); a step's traces are stored, and listeners told, once it is whole.
+  function* dueSteps(toMs: number): Generator<void, void, void> {
+    while (lastStepT + stepMs <= toMs) {
+      const endMs = lastStepT + stepMs;
+      const sampled = yield* sampler.sampleStepInSteps(endMs, stepMs);
+      lastStepT = endMs;
       for (const trace of sampled) traces.add(trace);
       for (const listener of listeners) listener(lastStepT, sampled);
+    }
+  }
+  let stepping = false;
+  let closed = false;
+  const tick = async (): Promise<void> => {
+    if (stepping) return;
+    stepping = true;
+    try {
+      await runInSlices(dueSteps(now()), () => !closed);
+    } finally {
+      stepping = false;
     }
   };
   const start = now();
   for (const sampled of await keptBackfill(sampler, traces, lastStepT, start, stepMs)) for (const trace of sampled) traces.add(trace);
   lastStepT = Math.max(lastStepT, Math.floor(start / stepMs) * stepMs);
-  const timer = setInterval(() => runSteps(now()), Math.min(stepMs, 5_000));
+  const timer = setInterval(() => void tick(), Math.min(stepMs, 5_000));
   timer.unref();
   scope.addHook('onClose', async () => {
+    closed = true;
     clearInterval(timer);
     outcomes.dispose();
   });

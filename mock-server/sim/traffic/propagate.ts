@@ -5,6 +5,7 @@
 import type { SimCall, SimWorkload } from '../model';
 import { isProxyWorkload } from './caller';
 import type { ServedShare } from './plan-types';
+import { runNow } from './slices';
 
 /** Sends `requests` requests of `call` from `caller` (undefined: outside the cluster); returns who served them. */
 export type EdgeRunner = (caller: SimWorkload | undefined, call: SimCall, requests: number) => readonly ServedShare[];
@@ -21,6 +22,15 @@ const NEGLIGIBLE = 1e-6;
 const MAX_PROXY_HOPS = 4;
 
 export function propagate(roots: readonly RootTraffic[], callsOf: (workload: SimWorkload) => readonly SimCall[], run: EdgeRunner): void {
+  runNow(propagateInSteps(roots, callsOf, run));
+}
+
+/** `propagate` that pauses (yields) after each root and each workload's fan-out, for a caller that spreads it over time. */
+export function* propagateInSteps(
+  roots: readonly RootTraffic[],
+  callsOf: (workload: SimWorkload) => readonly SimCall[],
+  run: EdgeRunner,
+): Generator<void, void, void> {
   const pending = new Map<SimWorkload, number>();
   const queue: SimWorkload[] = [];
 
@@ -38,7 +48,10 @@ export function propagate(roots: readonly RootTraffic[], callsOf: (workload: Sim
     }
   };
 
-  for (const root of roots) deliver(run(root.caller, root.call, root.requests), root.call, root.requests, 0);
+  for (const root of roots) {
+    deliver(run(root.caller, root.call, root.requests), root.call, root.requests, 0);
+    yield;
+  }
 
   // A workload may be dequeued more than once when more traffic reaches it later; the counts still add up.
   for (let head = 0; head < queue.length; head++) {
@@ -50,5 +63,6 @@ export function propagate(roots: readonly RootTraffic[], callsOf: (workload: Sim
       const fanned = requests * (call.fanOut ?? 0);
       if (fanned >= NEGLIGIBLE) deliver(run(workload, call, fanned), call, fanned, 0);
     }
+    yield;
   }
 }

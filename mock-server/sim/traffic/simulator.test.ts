@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KubeObject } from '../../../mesh/kube-types';
 import { advance, byLabel, kindOf, simHarness, type SimHarness } from './testing';
 
@@ -102,5 +102,28 @@ describe('traffic simulator', () => {
     const other = await simHarness();
     const query = 'sum by (destination_workload) (increase(istio_request_duration_milliseconds_sum[5m]))';
     expect(byLabel(other, query, 'destination_workload')).toEqual(byLabel(h, query, 'destination_workload'));
+  });
+
+  it('writes on its timer, a step spread over slices of the event loop, what tick writes', async () => {
+    const clock = { now: h.now };
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const timed = await simHarness(undefined, () => clock.now);
+      timed.sim.start();
+      clock.now += 2 * 15_000;
+      vi.advanceTimersByTime(5_000);
+      advance(h, 2);
+      const query = 'sum by (destination_workload, response_code) (increase(istio_requests_total[30s]))';
+      const expected = byLabel(h, query, 'destination_workload');
+      timed.now = clock.now;
+      // The timer's step runs in slices between other work: wait for it to land.
+      for (let turn = 0; turn < 1_000 && JSON.stringify(byLabel(timed, query, 'destination_workload')) !== JSON.stringify(expected); turn++)
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(byLabel(timed, query, 'destination_workload')).toEqual(expected);
+      expect(Object.keys(expected).length).toBeGreaterThan(5);
+      timed.sim.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -16,7 +16,8 @@ import { MetricSink } from './metric-sink';
 import type { EdgePlan } from './plan-types';
 import { TrafficPlanner } from './planner';
 import { mixSeed, seededRandom } from './random';
-import { propagate, type EdgeRunner } from './propagate';
+import { propagateInSteps, type EdgeRunner } from './propagate';
+import { runInSlices, runNow } from './slices';
 
 export const DEFAULT_STEP_MS = 15_000;
 
@@ -92,24 +93,39 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
     return planned.served;
   };
 
-  const step = (tMs: number): void => {
+  function* stepInSteps(tMs: number): Generator<void, void, void> {
     const noise = seededRandom(mixSeed(options.seed, Math.floor(tMs / stepMs)));
     const roots = rootCalls.map((call) => ({
       caller: call.from === EXTERNAL_ORIGIN ? undefined : byKey.get(call.from),
       call,
       requests: call.rps * (stepMs / 1000) * (0.9 + 0.2 * noise()),
     }));
-    propagate(roots, (w) => planner.callsOf(w), runEdge);
-    sink.flush(tMs);
+    yield* propagateInSteps(roots, (w) => planner.callsOf(w), runEdge);
+    yield* sink.flushInSteps(tMs);
     lastStepT = tMs;
-  };
+  }
 
-  const runSteps = (fromMs: number, toMs: number): void => {
+  /** The steps due in (fromMs, toMs], after the last one written. */
+  function* dueSteps(fromMs: number, toMs: number): Generator<void, void, void> {
     const first = Math.floor(fromMs / stepMs) * stepMs + stepMs;
-    for (let t = first; t <= toMs; t += stepMs) step(t);
-  };
+    for (let t = first; t <= toMs; t += stepMs) yield* stepInSteps(t);
+  }
+
+  const runSteps = (fromMs: number, toMs: number): void => runNow(dueSteps(fromMs, toMs));
 
   const tick = (nowMs: number): void => runSteps(lastStepT ?? nowMs - stepMs, nowMs);
+
+  // On the timer, steps run in slices (see slices.ts).
+  let stepping = false;
+  const tickInSlices = async (nowMs: number): Promise<void> => {
+    if (stepping) return;
+    stepping = true;
+    try {
+      await runInSlices(dueSteps(lastStepT ?? nowMs - stepMs, nowMs), () => timer !== undefined);
+    } finally {
+      stepping = false;
+    }
+  };
 
   return {
     backfill: (fromMs, toMs) => runSteps(lastStepT ?? fromMs, toMs),
@@ -117,7 +133,7 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
     start() {
       if (timer) return;
       // Checked more often than once a step so that steps land close to when they are due.
-      timer = setInterval(() => tick(now()), Math.min(stepMs, 5_000));
+      timer = setInterval(() => void tickInSlices(now()), Math.min(stepMs, 5_000));
       timer.unref();
     },
     stop() {
@@ -134,4 +150,3 @@ export function createTrafficSimulator(options: TrafficSimulatorOptions): Traffi
 function setMetadata(db: Tsdb): void {
   for (const info of ISTIO_METRICS) db.setMetadata(info.name, { type: info.type, help: info.help });
 }
-

@@ -52,14 +52,17 @@ export interface SimHarness {
   now: number;
 }
 
-/** The demo under the simulator with five minutes of history; `prepare` may adjust the traffic model first. */
-export async function simHarness(prepare?: (scenario: Scenario) => void): Promise<SimHarness> {
+/**
+ * The demo under the simulator with five minutes of history; `prepare` may adjust the traffic model
+ * first; `now` is the clock the simulator's own timer reads (see start()).
+ */
+export async function simHarness(prepare?: (scenario: Scenario) => void, now?: () => number): Promise<SimHarness> {
   const scenario = scenarioByName('demo', { now: new Date(TEST_NOW) });
   prepare?.(scenario);
   const store = await ObjectStore.open({});
   await store.seed(scenario.objects);
   const db = new Tsdb();
-  const sim = createTrafficSimulator({ store, scenario, db, seed: 7, stepMs: STEP_MS });
+  const sim = createTrafficSimulator({ store, scenario, db, seed: 7, stepMs: STEP_MS, now });
   sim.backfill(TEST_NOW - 5 * 60_000, TEST_NOW);
   return { scenario, store, db, sim, now: TEST_NOW };
 }

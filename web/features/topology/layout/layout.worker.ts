@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// The layout worker: all ELK work and merging happens here, off the main thread.
-import type { ELK } from 'elkjs/lib/elk-api';
+// The layout worker: layouts and their merging run here, off the main thread; ELK in a worker of its own.
+import ELK from 'elkjs/lib/elk-api';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import { DEFAULT_LAYOUT_ALGORITHM } from './algorithms';
 import { elkLevelLayouter } from './elk-level';
 import { LayoutCancelled, StableLayoutEngine } from './engine';
@@ -9,16 +10,12 @@ import type { LayoutRequest, LayoutResponse } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-// ELK is 1.5 MB of compiled Java that takes a second or more to parse and start: it loads in its
-// own chunk, so that the worker answers at once what needs no ELK (big levels get a quick
-// placement) and the rest waits only for what is left of ELK's start.
-const elk: Promise<ELK> = import('elkjs/lib/elk.bundled.js').then(({ default: ElkBundled }) => {
-  const instance = new ElkBundled();
-  // ELK's worker code claims the worker's onmessage when it starts inside a worker; this takes it back.
-  self.onmessage = onRequest;
-  return instance;
-});
-const layoutLevel = elkLevelLayouter(() => elk);
+// ELK is 1.5 MB of compiled Java that takes one to two seconds to load and start on a busy machine.
+// It runs in a worker of its own (ELK's own worker script, as shipped), so that its start never
+// holds up a layout that needs no ELK (big levels get a quick placement): layouts that need it
+// queue in ELK's worker until it is ready.
+const elk = new ELK({ workerUrl: elkWorkerUrl });
+const layoutLevel = elkLevelLayouter(elk);
 const engine = new StableLayoutEngine(layoutLevel);
 let latestSeq = -1;
 /** Layouts queued or running: while there are any, the warm-up would only delay them. */
@@ -60,7 +57,6 @@ function post(message: LayoutResponse, transfer: Transferable[] = []): void {
 }
 
 async function warmUp(): Promise<void> {
-  await elk;
   if (inFlight > 0) return;
   const items = Array.from({ length: 12 }, (_, i) => ({ key: `n:${i}`, width: 160, height: 72 }));
   const edges = items.slice(1).map((item, i) => [`n:${Math.floor(i / 2)}`, item.key] as const);
