@@ -80,3 +80,74 @@ test('a big mesh opens as one node per namespace; double-click opens one at full
   await expect(canvas.locator(`.react-flow__node[data-id="${id}"]`)).toBeVisible({ timeout: 30_000 });
   await expect(canvas.locator(`.react-flow__node[data-id^="versionedApp:${namespace}/"]`)).toHaveCount(0);
 });
+
+/**
+ * Where the curve of a namespace-to-namespace edge passes midway, on screen; undefined when a node
+ * covers it, or when both ends share a column: with evenly spaced rows such loops cross each other
+ * at their midpoints, and the click would be ambiguous.
+ */
+async function clearMidpoint(page: Page, edge: { source: string; target: string }): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate(({ source, target }) => {
+    const nodeBox = (id: string) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.getBoundingClientRect();
+    const from = nodeBox(source);
+    const to = nodeBox(target);
+    if (!from || !to || Math.abs(from.left - to.left) < from.width) return undefined;
+    // A node is 160 flow units wide; edges leave the right of its 36-unit icon (centred, 24 down) and enter the left.
+    const zoom = from.width / 160;
+    const x = (from.left + (80 + 18) * zoom + to.left + (80 - 18) * zoom) / 2;
+    const y = (from.top + to.top) / 2 + 24 * zoom;
+    const pane = document.querySelector('.react-flow__pane');
+    return document.elementFromPoint(x, y) === pane ? { x, y } : undefined;
+  }, edge);
+}
+
+test('the overview draws its edges faint as one layer; hovering a namespace brings its edges forward; a click on a faint edge selects it', async ({ page }) => {
+  await page.goto(`${server?.url ?? ''}/topology`);
+  const canvas = page.getByTestId('topology-canvas');
+  await expect(canvas.locator('.react-flow__node[data-id^="aggregate:namespace/"]').first()).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Refresh graph' })).toBeEnabled({ timeout: 60_000 });
+  await expect(canvas.getByTestId('topology-background-edges').locator('path').first()).toBeAttached();
+  await expect(canvas.locator('.react-flow__edge')).toHaveCount(0);
+
+  // A namespace node the pointer can reach (group nodes are enlarged when zoomed out and may overlap).
+  const hoverable = await page.evaluate(() => {
+    for (const node of document.querySelectorAll('.react-flow__node[data-id^="aggregate:namespace/"]')) {
+      const icon = node.querySelector('.topology-node-icon')?.getBoundingClientRect();
+      if (!icon) continue;
+      const x = icon.left + icon.width / 2;
+      const y = icon.top + icon.height / 2;
+      if (node.contains(document.elementFromPoint(x, y))) return { id: node.getAttribute('data-id') ?? '', x, y };
+    }
+    return undefined;
+  });
+  expect(hoverable, 'no namespace node is free to hover').toBeDefined();
+  const { id, x, y } = hoverable ?? { id: '', x: 0, y: 0 };
+  await page.mouse.move(x, y);
+  const full = canvas.locator('.react-flow__edge .topology-edge');
+  await expect(full.first()).toBeAttached();
+  const edges = await full.evaluateAll((elements) =>
+    elements.map((e) => ({ id: e.getAttribute('data-edge-id') ?? '', source: e.getAttribute('data-source') ?? '', target: e.getAttribute('data-target') ?? '' })),
+  );
+  for (const edge of edges) expect([edge.source, edge.target]).toContain(id);
+
+  // Away from the node, they go back to the background.
+  const pane = await canvas.locator('.react-flow__pane').boundingBox();
+  await page.mouse.move((pane?.x ?? 0) + 4, (pane?.y ?? 0) + 4);
+  await expect(full).toHaveCount(0);
+
+  let picked: { edge: (typeof edges)[number]; at: { x: number; y: number } } | undefined;
+  for (const edge of edges) {
+    const at = await clearMidpoint(page, edge);
+    if (at) {
+      picked = { edge, at };
+      break;
+    }
+  }
+  expect(picked, `no edge of ${id} has its midpoint clear of nodes`).toBeDefined();
+  if (!picked) return;
+  await page.mouse.click(picked.at.x, picked.at.y);
+  await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(picked.edge.id);
+  const panel = page.getByRole('complementary', { name: 'Details' });
+  await expect(panel.getByText(/ edge$/)).toBeVisible();
+  await expect(canvas.locator(`.topology-edge.is-selected[data-edge-id="${picked.edge.id}"]`)).toBeAttached();
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeList, KubeObject, WatchEvent } from '../../mesh/kube-types';
-import { applyWatchEvents } from './list-cache';
+import { applyWatchEvents, sameObjects } from './list-cache';
 
 const obj = (name: string, rv: string, namespace = 'ns'): KubeObject => ({
   apiVersion: 'v1',
@@ -52,5 +52,17 @@ describe('applyWatchEvents', () => {
     expect(applyWatchEvents(original, [])).toBe(original);
     applyWatchEvents(original, [{ type: 'DELETED', object: obj('a', '3') }]);
     expect(names(original)).toEqual(['ns/a@2']);
+  });
+});
+
+describe('sameObjects', () => {
+  const at = (name: string, rv: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'ns', resourceVersion: rv } });
+  const list = (...items: ReturnType<typeof at>[]): KubeList => ({ apiVersion: 'v1', kind: 'PodList', metadata: { resourceVersion: '9' }, items });
+  it('is true only for the same objects at the same versions in the same order', () => {
+    expect(sameObjects(list(at('a', '1'), at('b', '2')), list(at('a', '1'), at('b', '2')))).toBe(true);
+    expect(sameObjects(list(at('a', '1'), at('b', '2')), list(at('a', '1'), at('b', '3')))).toBe(false);
+    expect(sameObjects(list(at('a', '1'), at('b', '2')), list(at('b', '2'), at('a', '1')))).toBe(false);
+    expect(sameObjects(list(at('a', '1')), list(at('a', '1'), at('b', '2')))).toBe(false);
+    expect(sameObjects(list(at('a', '1')), list(at('c', '1')))).toBe(false);
   });
 });

@@ -43,4 +43,17 @@ export function applyWatchEvents(list: KubeList, events: readonly WatchEvent<Kub
   };
 }
 
+/**
+ * Whether a fresh list holds the same objects at the same versions as a cached one (order included):
+ * then the cache keeps its list, so nothing that shows it re-renders or recomputes. A poll of an
+ * unchanged list then costs the request and the parse only.
+ */
+export function sameObjects(cached: KubeList, fresh: KubeList): boolean {
+  if (cached.items.length !== fresh.items.length) return false;
+  return cached.items.every((item, i) => {
+    const other = fresh.items[i];
+    return other !== undefined && item.metadata.resourceVersion === other.metadata.resourceVersion && objectKey(item) === objectKey(other);
+  });
+}
+
 const TOMBSTONE: KubeObject = { apiVersion: '', kind: '', metadata: {} };

@@ -83,6 +83,21 @@ describe('ListWatchRegistry', () => {
     await eventually(() => services().length === 1);
   });
 
+  it('keeps the cached list when a poll brings the same objects at the same versions', async () => {
+    const { registry, streams, lists, queryClient } = setup({ maxWatches: 1 });
+    const services = () => lists().filter((r) => r.url.pathname === '/k8s/api/v1/services');
+    registry.retain({ kind: POD }, 1);
+    registry.retain({ kind: SVC }, 0);
+    await eventually(() => streams.length === 1 && services().length >= 1);
+    const key = listQueryKey({ kind: SVC });
+    const first = queryClient.getQueryState(key);
+    expect(first?.data).toBeDefined();
+    await eventually(() => services().length >= 3);
+    // Not even an update of the same data: the screens showing it have nothing to do.
+    expect(queryClient.getQueryState(key)?.dataUpdatedAt).toBe(first?.dataUpdatedAt);
+    expect(queryClient.getQueryData(key)).toBe(first?.data);
+  });
+
   it('follows a single object, ignoring events about others', async () => {
     const { registry, streams, names } = setup();
     const scope = { kind: POD, namespace: 'ns', name: 'a' };

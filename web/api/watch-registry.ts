@@ -12,7 +12,7 @@ import { kindId } from '../../mesh/kinds';
 import type { KubeList, KubeObject, WatchEvent } from '../../mesh/kube-types';
 import { ConnectionError, KubeApiError } from './errors';
 import type { KubeClient } from './kube';
-import { applyWatchEvents } from './list-cache';
+import { applyWatchEvents, sameObjects } from './list-cache';
 import { sleep } from './sleep';
 import { defaultRetryDelay } from './watch';
 
@@ -221,7 +221,8 @@ export class ListWatchRegistry {
     while (!signal.aborted) {
       try {
         const list = await this.fetchList(entry.scope, signal);
-        if (!signal.aborted) this.queryClient.setQueryData(entry.queryKey, list);
+        const cached = this.queryClient.getQueryData<KubeList>(entry.queryKey);
+        if (!signal.aborted && !(cached && sameObjects(cached, list))) this.queryClient.setQueryData(entry.queryKey, list);
       } catch {
         // The connection monitor shows the failure; the next round tries again.
       }

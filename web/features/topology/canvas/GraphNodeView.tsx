@@ -1,6 +1,7 @@
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import type { NodeBadge } from '../../../../mesh/topology/model';
 import { HEALTH_TEXT } from '../view/format';
 import { ICON_CENTER, ICON_SIZE } from '../view/geometry';
 import { BADGE_GLYPHS, isWarningBadge, shapeOf, shapePath } from '../view/shapes';
@@ -9,6 +10,28 @@ import type { GraphFlowNode } from './flow-elements';
 const PAD = 3;
 const BOX = ICON_SIZE + 2 * PAD;
 const HANDLE_STYLE = { top: ICON_CENTER.y } as const;
+/** Two rows of two fit beside the icon; more would run past the node (and its app box). */
+const MAX_BADGES = 4;
+
+/** The badges beside the icon; when there are too many, the last place says how many more (named in its title). */
+function NodeBadges({ badges }: { badges: readonly NodeBadge[] }) {
+  const shown = badges.length > MAX_BADGES ? badges.slice(0, MAX_BADGES - 1) : badges;
+  const rest = badges.slice(shown.length);
+  return (
+    <span className="topology-node-badges">
+      {shown.map((badge) => (
+        <span key={badge} className={`topology-badge${isWarningBadge(badge) ? ' is-warning' : ''}`} title={BADGE_GLYPHS[badge].title}>
+          {BADGE_GLYPHS[badge].glyph}
+        </span>
+      ))}
+      {rest.length > 0 ? (
+        <span className="topology-badge is-more" title={rest.map((badge) => BADGE_GLYPHS[badge].title).join('\n')}>
+          +{rest.length}
+        </span>
+      ) : null}
+    </span>
+  );
+}
 
 /** One workload, app, service, external or aggregate node: its shape ringed in its health colour, name and badges. */
 export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<GraphFlowNode>) {
@@ -26,15 +49,7 @@ export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<Gra
           </text>
         ) : null}
       </svg>
-      {node.badges.length > 0 ? (
-        <span className="topology-node-badges">
-          {node.badges.map((badge) => (
-            <span key={badge} className={`topology-badge${isWarningBadge(badge) ? ' is-warning' : ''}`} title={BADGE_GLYPHS[badge].title}>
-              {BADGE_GLYPHS[badge].glyph}
-            </span>
-          ))}
-        </span>
-      ) : null}
+      {node.badges.length > 0 ? <NodeBadges badges={node.badges} /> : null}
       <span className="topology-node-label">
         <span className="topology-node-name">{node.name}</span>
         {subtitle ? <span className="topology-node-sub">{subtitle}</span> : null}

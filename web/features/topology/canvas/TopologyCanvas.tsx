@@ -1,12 +1,14 @@
 import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow } from '@xyflow/react';
-import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes } from '@xyflow/react';
+import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes, ReactFlowInstance } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import type { Health, TopologyGraph } from '../../../../mesh/topology/model';
 import type { Point, Rect } from '../layout';
-import { focusRule, isCrowded } from '../view/focus';
+import { nearestEdge } from '../view/edge-pick';
+import { focusedEdges, isCrowded } from '../view/focus';
 import type { EdgeLabelMode } from '../view/format';
+import { BackgroundEdges } from './BackgroundEdges';
 import { BoxNodeView } from './BoxNodeView';
 import { CanvasActionsContext } from './canvas-actions';
 import type { CanvasActions } from './canvas-actions';
@@ -26,9 +28,38 @@ const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
  * re-render the node and edge layers on every pan frame, which costs more than drawing them all.
  */
 const FULL_MOUNT_LIMIT = 1500;
+/**
+ * How long the view must rest before it counts as still. Longer than the pause between wheel steps
+ * (d3-zoom ends a wheel gesture after 150 ms without one), so that a series of them is one motion.
+ */
+const MOTION_SETTLE_MS = 300;
+/** How near (in screen pixels) a click on the background must fall to a faint edge to select it. */
+const EDGE_PICK_PX = 6;
 
 function isMoving(element: HTMLElement | null): boolean {
   return element?.dataset.moving !== undefined;
+}
+
+function setMoving(element: HTMLElement | null, moving: boolean) {
+  if (!element || moving === isMoving(element)) return;
+  if (moving) element.dataset.moving = 'true';
+  else delete element.dataset.moving;
+}
+
+/** Flags the container while the view moves, for the CSS to skip costly details; cleared once it rests. */
+function useMotionFlag(container: RefObject<HTMLElement | null>) {
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onMoveStart = useCallback(() => {
+    clearTimeout(timer.current);
+    // Written on the element, not kept in state: a pan must not re-render the canvas at its start and end.
+    setMoving(container.current, true);
+  }, [container]);
+  const onMoveEnd = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setMoving(container.current, false), MOTION_SETTLE_MS);
+  }, [container]);
+  return { onMoveStart, onMoveEnd };
 }
 
 export interface CanvasHandle {
@@ -58,9 +89,17 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const { graph, nodePositions, boxRects, selectedId, matches, onSelect, onExpandAggregate, onPin } = props;
   const container = useRef<HTMLDivElement>(null);
   const toFlow = useMemo(() => createFlowElements(), []);
+  const [hoveredId, setHoveredId] = useState('');
+  const [hoveredNodeId, setHoveredNodeId] = useState('');
+  const crowded = isCrowded(graph.edges.length, graph.nodes.length);
+  // A crowded graph draws its edges faint as one background; only those in focus are full edges.
+  const fullEdges = useMemo(
+    () => (crowded ? focusedEdges(graph.edges, { nodeIds: [hoveredNodeId, selectedId], selectedId, matches }) : graph.edges),
+    [crowded, graph.edges, hoveredNodeId, selectedId, matches],
+  );
   const elements = useMemo(
-    () => toFlow({ nodes: graph.nodes, edges: graph.edges, boxes: graph.boxes, nodePositions, boxRects, selectedId, matches }),
-    [toFlow, graph, nodePositions, boxRects, selectedId, matches],
+    () => toFlow({ nodes: graph.nodes, edges: fullEdges, boxes: graph.boxes, nodePositions, boxRects, selectedId, matches }),
+    [toFlow, graph.nodes, fullEdges, graph.boxes, nodePositions, boxRects, selectedId, matches],
   );
   // Nodes are held here too so that a drag moves the node before the layout hears of the pin.
   const [nodes, setNodes] = useState<FlowNode[]>(() => [...elements.nodes]);
@@ -70,12 +109,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     setNodes([...elements.nodes]);
   }
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
-  const [hoveredId, setHoveredId] = useState('');
-  const [hoveredNodeId, setHoveredNodeId] = useState('');
-  const crowded = isCrowded(elements.edges.length, graph.nodes.length);
-  const scopeId = `topology-${useId().replace(/[^\w-]/g, '')}`;
-  const scope = `.topology-canvas[data-scope="${scopeId}"]`;
-  const focus = focusRule(scope, [hoveredNodeId, selectedId]);
+  const hasFocus = crowded && (hoveredNodeId !== '' || selectedId !== '');
+  const flow = useRef<ReactFlowInstance<FlowNode, TrafficFlowEdge>>(null);
 
   const latest = useRef(props);
   useLayoutEffect(() => {
@@ -97,29 +132,35 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     if (!isMoving(container.current)) setHoveredId(edge.id);
   }, []);
   const onEdgeLeave = useCallback<EdgeMouseHandler<TrafficFlowEdge>>(() => setHoveredId(''), []);
-  const onPaneClick = useCallback(() => onSelect(''), [onSelect]);
+  const onPaneClick = useCallback(
+    (event: ReactMouseEvent) => {
+      const instance = flow.current;
+      if (!crowded || !instance) {
+        onSelect('');
+        return;
+      }
+      const point = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: false });
+      onSelect(nearestEdge(point, graph.edges, nodePositions, EDGE_PICK_PX / instance.getZoom()));
+    },
+    [crowded, graph.edges, nodePositions, onSelect],
+  );
+  const onInit = useCallback((instance: ReactFlowInstance<FlowNode, TrafficFlowEdge>) => {
+    flow.current = instance;
+  }, []);
   const onNodeEnter = useCallback<NodeMouseHandler<FlowNode>>((_, node) => {
     if (!isMoving(container.current)) setHoveredNodeId(node.type === 'graph' ? node.id : '');
   }, []);
   const onNodeLeave = useCallback<NodeMouseHandler<FlowNode>>(() => setHoveredNodeId(''), []);
-  // Written on the element, not kept in state: a pan must not re-render the canvas at its start and end.
-  const onMoveStart = useCallback(() => {
-    if (container.current) container.current.dataset.moving = 'true';
-  }, []);
-  const onMoveEnd = useCallback(() => {
-    if (container.current) delete container.current.dataset.moving;
-  }, []);
+  const { onMoveStart, onMoveEnd } = useMotionFlag(container);
 
   return (
     <div
       ref={container}
-      className={`topology-canvas${props.showBadges ? '' : ' hide-badges'}${props.animate ? ' animate-traffic' : ''}${matches ? ' has-find' : ''}${crowded ? ' is-crowded' : ''}${focus ? ' has-focus' : ''}`}
+      className={`topology-canvas${props.showBadges ? '' : ' hide-badges'}${props.animate ? ' animate-traffic' : ''}${matches ? ' has-find' : ''}${crowded ? ' is-crowded' : ''}`}
       data-testid="topology-canvas"
-      data-scope={scopeId}
       data-zoom="near"
       data-graph-timestamp={graph.timestamp}
     >
-      {focus ? <style>{focus}</style> : null}
       <svg className="topology-defs" aria-hidden>
         <defs>
           {HEALTHS.map((health) => (
@@ -147,6 +188,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           onNodeMouseLeave={onNodeLeave}
           onMoveStart={onMoveStart}
           onMoveEnd={onMoveEnd}
+          onInit={onInit}
           onlyRenderVisibleElements={nodes.length + elements.edges.length > FULL_MOUNT_LIMIT}
           nodesConnectable={false}
           edgesFocusable
@@ -159,6 +201,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           <Background gap={24} size={1} />
           <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
           {nodes.length > 150 ? null : <MiniMap pannable zoomable position="bottom-right" className="topology-minimap" bgColor="var(--bg-sunken)" maskColor="rgba(127, 136, 147, 0.22)" nodeColor="var(--border-strong)" />}
+          {crowded ? <BackgroundEdges edges={graph.edges} positions={nodePositions} dimmed={hasFocus} /> : null}
           <ZoomBucketClass containerRef={container} />
           <EdgeLabels edges={graph.edges} positions={nodePositions} mode={props.labelMode} selectedId={selectedId} hoveredId={hoveredId} onDemandOnly={crowded} />
           <ViewportEffects hasNodes={nodes.length > 0} fitSignal={props.fitSignal} handleRef={props.handleRef} />

@@ -9,7 +9,8 @@ const selectBoost = (state: ReactFlowState) => aggregateBoost(state.transform[2]
 
 /**
  * Writes the zoom bucket on the container (`data-zoom`) for the CSS to hide details by, and how much
- * group nodes are enlarged (`--aggregate-boost`); renders nothing.
+ * group nodes are enlarged (`data-boost`); renders nothing. Attributes, not a custom property: CSS
+ * rules keyed on them restyle only the elements they name, a custom property every element below.
  */
 export function ZoomBucketClass({ containerRef }: { containerRef: RefObject<HTMLElement | null> }) {
   const bucket = useStore(selectBucket);
@@ -18,7 +19,7 @@ export function ZoomBucketClass({ containerRef }: { containerRef: RefObject<HTML
     if (containerRef.current) containerRef.current.dataset.zoom = bucket;
   }, [bucket, containerRef]);
   useEffect(() => {
-    containerRef.current?.style.setProperty('--aggregate-boost', String(boost));
+    if (containerRef.current) containerRef.current.dataset.boost = String(boost);
   }, [boost, containerRef]);
   return null;
 }

@@ -38,6 +38,14 @@ describe('React Flow elements', () => {
     expect(changed.sort()).toEqual([a!.id, b!.id].sort());
     expect(second.nodes.find((n) => n.id === a!.id)?.selected).toBe(true);
   });
+  it('keeps the node array itself when only the edges changed (a crowded graph mounting the edges in focus)', () => {
+    const toFlow = createFlowElements();
+    const first = toFlow(input);
+    const fewer = toFlow({ ...input, edges: graph.edges.slice(0, 1) });
+    expect(fewer.nodes).toBe(first.nodes);
+    expect(fewer.edges).toHaveLength(1);
+    expect(toFlow({ ...input, selectedId: graph.nodes[0]!.id }).nodes).not.toBe(first.nodes);
+  });
   it('leaves out nodes without a position yet, and their edges', () => {
     const [first] = graph.nodes;
     const partial = new Map(positions);

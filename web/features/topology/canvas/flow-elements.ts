@@ -52,6 +52,7 @@ function matchClass(id: string, matches: ReadonlySet<string> | undefined): strin
 export function createFlowElements(): (input: FlowInput) => FlowElements {
   const nodeCache = new Map<string, { signature: string; value: FlowNode }>();
   const edgeCache = new Map<string, { signature: string; value: TrafficFlowEdge }>();
+  let previousNodes: FlowNode[] = [];
   return (input) => {
     const nodes: FlowNode[] = [];
     const seenNodes = new Set<string>();
@@ -136,6 +137,9 @@ export function createFlowElements(): (input: FlowInput) => FlowElements {
       edges.push(value);
     }
     for (const id of edgeCache.keys()) if (!seenEdges.has(id)) edgeCache.delete(id);
-    return { nodes, edges };
+    // The same array when no node changed (e.g. only the edges in focus did), so React Flow skips its node pass.
+    const sameNodes = nodes.length === previousNodes.length && nodes.every((node, i) => node === previousNodes[i]);
+    if (!sameNodes) previousNodes = nodes;
+    return { nodes: previousNodes, edges };
   };
 }

@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { focusRule, isCrowded } from './focus';
+import { MAX_FOCUSED_MATCHES, focusedEdges, isCrowded } from './focus';
 import { aggregateBoost } from './zoom';
 
-describe('focusRule', () => {
-  it('is empty without a focused node', () => {
-    expect(focusRule('.c', [])).toBe('');
-    expect(focusRule('.c', [''])).toBe('');
+const edge = (id: string, source: string, target: string) => ({ id, source, target });
+const EDGES = [edge('e1', 'a', 'b'), edge('e2', 'b', 'c'), edge('e3', 'c', 'd'), edge('e4', 'd', 'a')];
+const ids = (edges: readonly { id: string }[]) => edges.map((e) => e.id);
+
+describe('focusedEdges', () => {
+  it('is empty when nothing is hovered, selected or found', () => {
+    expect(focusedEdges(EDGES, { nodeIds: ['', ''], selectedId: '' })).toEqual([]);
   });
 
-  it('selects the edges leaving and entering each focused node', () => {
-    const rule = focusRule('.c', ['aggregate:namespace/shop']);
-    expect(rule).toContain('.c .topology-edge[data-source="aggregate:namespace/shop"]');
-    expect(rule).toContain('.c .topology-edge[data-target="aggregate:namespace/shop"]');
-    expect(rule.endsWith('{ opacity: 1 !important; }')).toBe(true);
+  it('takes the edges entering and leaving the hovered and the selected node', () => {
+    expect(ids(focusedEdges(EDGES, { nodeIds: ['b', ''], selectedId: '' }))).toEqual(['e1', 'e2']);
+    expect(ids(focusedEdges(EDGES, { nodeIds: ['b', 'd'], selectedId: 'd' }))).toEqual(['e1', 'e2', 'e3', 'e4']);
   });
 
-  it('escapes quotes and backslashes in ids', () => {
-    expect(focusRule('.c', ['a"b\\c'])).toContain('[data-source="a\\"b\\\\c"]');
+  it('takes the selected edge', () => {
+    expect(ids(focusedEdges(EDGES, { nodeIds: [''], selectedId: 'e3' }))).toEqual(['e3']);
+  });
+
+  it('takes the matched edges while they are few, none of them when they are many', () => {
+    expect(ids(focusedEdges(EDGES, { nodeIds: [], selectedId: '', matches: new Set(['e2', 'e4', 'a']) }))).toEqual(['e2', 'e4']);
+    const many = Array.from({ length: MAX_FOCUSED_MATCHES + 1 }, (_, i) => edge(`m${i}`, `s${i}`, `t${i}`));
+    const all = new Set(many.map((e) => e.id));
+    expect(focusedEdges(many, { nodeIds: [], selectedId: '', matches: all })).toEqual([]);
+    expect(ids(focusedEdges(many, { nodeIds: ['s3'], selectedId: '', matches: all }))).toEqual(['m3']);
   });
 });
 

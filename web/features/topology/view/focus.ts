@@ -1,25 +1,37 @@
 /**
- * Emphasis for a crowded graph: with many edges they are drawn faint, and the edges of the node the
- * user hovers or selects are brought forward. Done with one generated style rule keyed on the
- * edges' `data-source`/`data-target`, so hovering restyles the edges without re-rendering them.
+ * Emphasis for a crowded graph: with many edges they are drawn faint, as one background drawing, and
+ * only the edges in focus are full edges (width, arrow, lock, label, click and hover): those of the
+ * node the user hovers or selects, the selected edge, and the find matches when they are few.
  */
+import type { TopologyEdge } from '../../../../mesh/topology/model';
 
 /** Above this many edges the graph counts as crowded: faint edges, labels only on demand. */
 export const CROWDED_EDGES = 120;
+
+/** Up to this many matched edges are drawn in full; more would make the graph crowded again. */
+export const MAX_FOCUSED_MATCHES = 60;
 
 export function isCrowded(edgeCount: number, nodeCount: number): boolean {
   return edgeCount > CROWDED_EDGES || (nodeCount > 0 && edgeCount > nodeCount * 4);
 }
 
-/** A CSS string literal for an attribute selector; ids may hold quotes or backslashes. */
-function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\n/g, '\\a ')}"`;
+export interface FocusInput {
+  /** The hovered and the selected node ('' for none). */
+  readonly nodeIds: readonly string[];
+  /** The selected edge, or '' (or a node id: it then matches no edge). */
+  readonly selectedId: string;
+  /** Ids matched by the find expression; undefined when there is none. */
+  readonly matches?: ReadonlySet<string>;
 }
 
-/** The rule that highlights the edges touching `nodeIds` inside `scope`; empty when there is none. */
-export function focusRule(scope: string, nodeIds: readonly string[]): string {
-  const ids = nodeIds.filter((id) => id !== '');
-  if (ids.length === 0) return '';
-  const selectors = ids.flatMap((id) => [`${scope} .topology-edge[data-source=${cssString(id)}]`, `${scope} .topology-edge[data-target=${cssString(id)}]`]);
-  return `${selectors.join(',\n')} { opacity: 1 !important; }`;
+/** The edges to draw in full, in graph order. */
+export function focusedEdges<E extends Pick<TopologyEdge, 'id' | 'source' | 'target'>>(edges: readonly E[], input: FocusInput): E[] {
+  const nodes = new Set(input.nodeIds.filter((id) => id !== ''));
+  const { matches } = input;
+  let matched = 0;
+  if (matches) for (const edge of edges) if (matches.has(edge.id)) matched++;
+  const withMatches = matches !== undefined && matched <= MAX_FOCUSED_MATCHES;
+  return edges.filter(
+    (edge) => edge.id === input.selectedId || nodes.has(edge.source) || nodes.has(edge.target) || (withMatches && matches.has(edge.id)),
+  );
 }

@@ -33,19 +33,45 @@ export const LOCK_GLYPH = { body: 'M-3 -1h6a1 1 0 0 1 1 1v4a1 1 0 0 1-1 1h-6a1 1
 /** Where the mTLS lock sits along an edge: near its source, away from the label at the midpoint. */
 const LOCK_T = 0.18;
 
+/** The control points of an edge's curve: horizontal tangents at both ends, at least 30 px of pull. */
+export interface EdgeCurve {
+  readonly from: Point;
+  readonly c1: Point;
+  readonly c2: Point;
+  readonly to: Point;
+}
+
+export function edgeCurve(from: Point, to: Point): EdgeCurve {
+  const dx = Math.max(30, Math.abs(to.x - from.x) / 2);
+  return { from, c1: { x: from.x + dx, y: from.y }, c2: { x: to.x - dx, y: to.y }, to };
+}
+
+/** An edge between two laid-out nodes (their top-left corners), from the source's right to the target's left. */
+export function nodeEdgeCurve(sourceTopLeft: Point, targetTopLeft: Point): EdgeCurve {
+  return edgeCurve(sourcePoint(sourceTopLeft), targetPoint(targetTopLeft));
+}
+
+/** The curve as SVG path data, one decimal. */
+export function curvePath({ from, c1, c2, to }: EdgeCurve): string {
+  const f = (n: number) => Number(n.toFixed(1));
+  return `M${f(from.x)} ${f(from.y)}C${f(c1.x)} ${f(c1.y)} ${f(c2.x)} ${f(c2.y)} ${f(to.x)} ${f(to.y)}`;
+}
+
+/** The point at `t` (0 at the source, 1 at the target) along the curve. */
+export function curvePoint({ from, c1, c2, to }: EdgeCurve, t: number): Point {
+  return bezierPoint(from, c1, c2, to, t);
+}
+
 /**
  * A horizontal-tangent cubic curve. Its midpoint (where the label goes) is the chord's; `lock` is a
  * point on the curve near the source.
  */
 export function edgePath(from: Point, to: Point): { path: string; mid: Point; lock: Point } {
-  const dx = Math.max(30, Math.abs(to.x - from.x) / 2);
-  const f = (n: number) => Number(n.toFixed(1));
-  const c1 = { x: from.x + dx, y: from.y };
-  const c2 = { x: to.x - dx, y: to.y };
+  const curve = edgeCurve(from, to);
   return {
-    path: `M${f(from.x)} ${f(from.y)}C${f(c1.x)} ${f(c1.y)} ${f(c2.x)} ${f(c2.y)} ${f(to.x)} ${f(to.y)}`,
+    path: curvePath(curve),
     mid: { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 },
-    lock: bezierPoint(from, c1, c2, to, LOCK_T),
+    lock: curvePoint(curve, LOCK_T),
   };
 }
 

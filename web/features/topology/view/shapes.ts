@@ -63,15 +63,18 @@ export interface BadgeGlyph {
   readonly title: string;
 }
 
-/** Short glyphs under a node; the title says what each means. */
+/**
+ * Short glyphs beside a node; the title says what each means. Symbols only from ranges the common
+ * UI fonts (DejaVu, Segoe UI Symbol, Apple Symbols) all carry; the rest are letters.
+ */
 export const BADGE_GLYPHS: Record<NodeBadge, BadgeGlyph> = {
   virtualService: { glyph: 'VS', title: 'Routed by a VirtualService' },
   trafficShifting: { glyph: '⇄', title: 'Traffic shifting: weighted routes' },
   faultInjection: { glyph: 'FI', title: 'Fault injection' },
-  timeout: { glyph: '⏱', title: 'Request timeout' },
+  timeout: { glyph: '◷', title: 'Request timeout' },
   retries: { glyph: '↻', title: 'Retries' },
   circuitBreaker: { glyph: 'CB', title: 'Circuit breaker (connection pool or outlier detection)' },
-  mirroring: { glyph: '⧉', title: 'Traffic mirroring' },
+  mirroring: { glyph: '⇉', title: 'Traffic mirroring' },
   missingSidecar: { glyph: '!', title: 'Missing sidecar: not in the mesh' },
   gateway: { glyph: 'GW', title: 'Gateway' },
   serviceEntry: { glyph: 'SE', title: 'Defined by a ServiceEntry' },

@@ -16,6 +16,7 @@ export const VIEW_TILE = 400;
 
 /** The smallest on-screen scale at which a group node's icon and name stay readable. */
 const READABLE_SCALE = 0.85;
+/** topology.css has one rule per step. */
 const BOOST_STEPS = [1, 1.5, 2, 2.5, 3] as const;
 
 /**
