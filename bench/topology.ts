@@ -4,7 +4,7 @@
  * pacing while panning and zooming the scale graph; and how many nodes a refresh moves.
  */
 import net from 'node:net';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Page, Request } from '@playwright/test';
 import { launchChromium, startConsole } from './browser';
 import type { ConsoleProcess } from './browser';
 import { median } from './stats';
@@ -17,6 +17,7 @@ const CANVAS = '[data-testid="topology-canvas"]';
 const MEASURED_LOADS = 3;
 const GRAPH_TIMEOUT_MS = 120_000;
 const REFRESH_TIMEOUT_MS = 90_000;
+const SETTLE_TIMEOUT_MS = 30_000;
 
 /** What the page records for the bench: long tasks since load, and rAF timestamps while asked to. */
 interface BenchWindow {
@@ -61,6 +62,23 @@ async function withConsole<T>(args: readonly string[], task: (server: ConsolePro
   }
 }
 
+/** Prometheus queries each page has sent and not yet seen answered. */
+const queriesInFlight = new WeakMap<Page, { count: number }>();
+
+function countQueriesInFlight(page: Page): void {
+  const inFlight = { count: 0 };
+  queriesInFlight.set(page, inFlight);
+  const isQuery = (url: string) => url.includes('/api/v1/query');
+  page.on('request', (request) => {
+    if (isQuery(request.url())) inFlight.count++;
+  });
+  const settle = (request: Request) => {
+    if (isQuery(request.url())) inFlight.count--;
+  };
+  page.on('requestfinished', settle);
+  page.on('requestfailed', settle);
+}
+
 /** A fresh page (no cache, no pins) with the bench's recorders installed before any script runs. */
 async function openPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -72,7 +90,9 @@ async function openPage(browser: Browser): Promise<Page> {
       for (const entry of list.getEntries()) bench.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  return context.newPage();
+  const page = await context.newPage();
+  countQueriesInFlight(page);
+  return page;
 }
 
 /** Opens the topology and waits for the first graph with positions; times are from navigation start. */
@@ -102,7 +122,14 @@ async function timedLoads(browser: Browser, url: string): Promise<{ firstGraphMs
   return { firstGraphMs: median(runs.map((r) => r.firstGraphMs)), layoutMs: median(runs.map((r) => r.layoutMs)) };
 }
 
+/**
+ * Closes a page once its queries are answered (latency comes after the first graph): the server would
+ * otherwise still be evaluating them when the next load starts, and that load would measure them too.
+ */
 async function closePage(run: { page: Page }): Promise<void> {
+  const inFlight = queriesInFlight.get(run.page);
+  const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+  while (inFlight && inFlight.count > 0 && Date.now() < deadline) await run.page.waitForTimeout(100);
   await run.page.context().close();
 }
 

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { registerPrometheusApi, type FaultMode } from './api';
@@ -134,5 +135,21 @@ describe('mounting and faults', () => {
     const started = Date.now();
     expect((await get('/api/v1/query?query=up&time=600')).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+  });
+
+  it('does not evaluate a query whose client has gone away, as Prometheus cancels it', async () => {
+    let evaluated = 0;
+    app = Fastify();
+    registerPrometheusApi(app, { db, now: () => (evaluated++, NOW), fault: () => ({ kind: 'slow', delayMs: 150 }) });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.server.address() as AddressInfo).port;
+    const ask = (signal?: AbortSignal) => fetch(`http://127.0.0.1:${port}/api/v1/query?query=up`, { signal });
+    // Registering reads the clock once (the server's start time); each evaluation once more.
+    const before = evaluated;
+    expect(await ask(AbortSignal.timeout(30)).catch((error: unknown) => error)).toBeInstanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(evaluated).toBe(before);
+    expect((await ask()).status).toBe(200);
+    expect(evaluated).toBe(before + 1);
   });
 });

@@ -84,7 +84,13 @@ export function registerPrometheusApi(app: FastifyInstance, options: PrometheusA
   );
 }
 
-async function respond(deps: HandlerDeps, request: FastifyRequest, reply: FastifyReply, handler: Handler): Promise<FastifyReply> {
+async function respond(deps: HandlerDeps, request: FastifyRequest, reply: FastifyReply, handler: Handler): Promise<FastifyReply | undefined> {
+  // As Prometheus cancels a query whose client went away: a closed page's queued heavy queries must
+  // not hold up the next page's.
+  if (request.raw.socket.destroyed) {
+    reply.hijack();
+    return undefined;
+  }
   const params = new Params(request.body, request.query);
   let status = 200;
   let body: string;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useMemo, useRef, useState } from 'react';
 import { completionContext } from '../../../mesh/topology/find';
 import { boxOfAggregate } from '../../../mesh/topology/ids';
 import type { TopologyGraph } from '../../../mesh/topology/model';
@@ -6,7 +6,7 @@ import { useTimeWindow } from '../../app/time-window';
 import type { TimeWindow } from '../../app/time-window';
 import { durationMs, useNamespaces, useRefreshInterval } from '../../app/url-state';
 import { EmptyState, ErrorBanner, Page, PageHeader, SplitView, Spinner, formatCount } from '../../ui';
-import { TopologyCanvas } from './canvas/TopologyCanvas';
+import { loadCanvas } from './canvas/load-canvas';
 import type { CanvasHandle } from './canvas/TopologyCanvas';
 import { usePinnedPositions } from './canvas/use-pinned';
 import { useTopologyGraph } from './data';
@@ -18,7 +18,12 @@ import { parseFindText } from './toolbar/expression';
 import { TopologyToolbar } from './toolbar/TopologyToolbar';
 import { parseAt, trafficWindowOf, useTopologyViewState } from './view-state';
 import { deriveGraph, findMatches } from './view/derive';
+// React Flow's base styles first, so that the screen's own rules win over them; here rather than
+// in the lazily loaded canvas, whose styles would otherwise come last.
+import '@xyflow/react/dist/style.css';
 import './topology.css';
+
+const TopologyCanvas = lazy(() => loadCanvas().then((m) => ({ default: m.TopologyCanvas })));
 
 export function TopologyPage() {
   // Before the first data query goes out, so that the worker's download does not queue behind it.
@@ -142,22 +147,30 @@ export function TopologyPage() {
         <SplitView>
           <div className="topology-main">
             {graph && graph.nodes.length > 0 ? (
-              <TopologyCanvas
-                graph={graph}
-                nodePositions={layout.nodes}
-                boxRects={layout.boxes}
-                labelMode={view.labelMode}
-                selectedId={view.selected}
-                matches={matches}
-                showBadges={view.showBadges}
-                animate={view.animate}
-                onSelect={setSelected}
-                onToggleBox={toggleBox}
-                onExpandAggregate={expandAggregate}
-                onPin={pin}
-                fitSignal={fitSignal}
-                handleRef={canvas}
-              />
+              <Suspense
+                fallback={
+                  <div className="topology-overlay">
+                    <Spinner />
+                  </div>
+                }
+              >
+                <TopologyCanvas
+                  graph={graph}
+                  nodePositions={layout.nodes}
+                  boxRects={layout.boxes}
+                  labelMode={view.labelMode}
+                  selectedId={view.selected}
+                  matches={matches}
+                  showBadges={view.showBadges}
+                  animate={view.animate}
+                  onSelect={setSelected}
+                  onToggleBox={toggleBox}
+                  onExpandAggregate={expandAggregate}
+                  onPin={pin}
+                  fitSignal={fitSignal}
+                  handleRef={canvas}
+                />
+              </Suspense>
             ) : (
               <div className="topology-overlay">
                 {result.isLoading && !raw ? (

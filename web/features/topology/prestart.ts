@@ -1,10 +1,12 @@
+import { loadCanvas } from './canvas/load-canvas';
 import { layoutClient } from './layout/layout-client';
 
 /**
- * Starts the topology's layout worker, and ELK's download and start inside it, the moment the screen
- * is asked for: ELK takes longer to start than the screen's own code and first queries take to load,
- * so it is the first graph's critical path. Tiny on purpose, as the app's entry imports it.
+ * The moment the topology is asked for: its canvas code starts loading (see load-canvas.ts), and so
+ * does the layout worker, whose ELK takes longer to load and start than the screen's own code and
+ * first queries. Tiny on purpose, as the app's entry imports it.
  */
 export function prestartTopology(): void {
   if (typeof Worker !== 'undefined') layoutClient().warm();
+  void loadCanvas();
 }

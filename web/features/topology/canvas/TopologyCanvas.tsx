@@ -1,6 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow } from '@xyflow/react';
 import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes, ReactFlowInstance } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import type { Health, TopologyGraph } from '../../../../mesh/topology/model';
@@ -13,7 +12,7 @@ import { BoxNodeView } from './BoxNodeView';
 import { CanvasActionsContext } from './canvas-actions';
 import type { CanvasActions } from './canvas-actions';
 import { EdgeLabels } from './EdgeLabels';
-import { createFlowElements } from './flow-elements';
+import { createFlowElements, keepDragged } from './flow-elements';
 import type { FlowNode, TrafficFlowEdge } from './flow-elements';
 import { GraphNodeView } from './GraphNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
@@ -106,7 +105,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const [seen, setSeen] = useState(elements.nodes);
   if (seen !== elements.nodes) {
     setSeen(elements.nodes);
-    setNodes([...elements.nodes]);
+    setNodes(keepDragged(elements.nodes, nodes));
   }
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
   const hasFocus = crowded && (hoveredNodeId !== '' || selectedId !== '');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleGraph } from '../../../../mesh/topology/sample-graph';
-import { createFlowElements } from './flow-elements';
+import { createFlowElements, keepDragged } from './flow-elements';
 import type { FlowInput } from './flow-elements';
 
 const graph = sampleGraph();
@@ -59,5 +59,15 @@ describe('React Flow elements', () => {
     const { nodes } = createFlowElements()({ ...input, matches: new Set([first!.id]) });
     expect(nodes.find((n) => n.id === first!.id)?.className).toBe('is-match');
     expect(nodes.find((n) => n.type === 'graph' && n.id !== first!.id)?.className).toBe('is-dimmed');
+  });
+  it('keeps a node being dragged where the pointer has it when new elements arrive', () => {
+    const current = createFlowElements()(input).nodes;
+    const [held, other] = current.filter((n) => n.type === 'graph');
+    const dragging = current.map((n) => (n.id === held!.id ? { ...n, position: { x: 999, y: 77 }, dragging: true } : n));
+    const refreshed = createFlowElements()({ ...input, nodePositions: new Map(positions).set(held!.id, { x: 1, y: 1 }).set(other!.id, { x: 2, y: 2 }) }).nodes;
+    const shown = keepDragged(refreshed, dragging);
+    expect(shown.find((n) => n.id === held!.id)).toMatchObject({ position: { x: 999, y: 77 }, dragging: true });
+    expect(shown.find((n) => n.id === other!.id)?.position).toEqual({ x: 2, y: 2 });
+    expect(keepDragged(refreshed, current)).toEqual(refreshed);
   });
 });

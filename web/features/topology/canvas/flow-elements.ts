@@ -143,3 +143,16 @@ export function createFlowElements(): (input: FlowInput) => FlowElements {
     return { nodes: previousNodes, edges };
   };
 }
+
+/**
+ * The nodes to show when new elements arrive: `next`, except that a node the user is dragging stays
+ * where the pointer has it (a refresh landing mid-drag must not snap it back or end the drag).
+ */
+export function keepDragged(next: readonly FlowNode[], current: readonly FlowNode[]): FlowNode[] {
+  const dragged = new Map(current.filter((node) => node.dragging).map((node) => [node.id, node]));
+  if (dragged.size === 0) return [...next];
+  return next.map((node) => {
+    const held = dragged.get(node.id);
+    return held ? { ...node, position: held.position, dragging: true } : node;
+  });
+}
