@@ -122,6 +122,8 @@ test('the overview draws its edges faint as one layer; hovering a namespace brin
   });
   expect(hoverable, 'no namespace node is free to hover').toBeDefined();
   const { id, x, y } = hoverable ?? { id: '', x: 0, y: 0 };
+  // Hover is ignored while the view moves (the first fit ends a moment after the graph shows).
+  await expect(canvas).not.toHaveAttribute('data-moving');
   await page.mouse.move(x, y);
   const full = canvas.locator('.react-flow__edge .topology-edge');
   await expect(full.first()).toBeAttached();
