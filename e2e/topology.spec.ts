@@ -182,6 +182,9 @@ test('a dragged node stays pinned until "Unpin all" lets the layout place it aga
   const icon = await ratings.locator('.topology-node-icon').boundingBox();
   expect(icon).not.toBeNull();
   const from = { x: (icon?.x ?? 0) + (icon?.width ?? 0) / 2, y: (icon?.y ?? 0) + (icon?.height ?? 0) / 2 };
+  // The press must land on the node itself (the fit keeps nodes clear of the minimap and the controls).
+  const hit = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('.react-flow__node')?.getAttribute('data-id'), from);
+  expect(hit).toBe('versionedApp:bookinfo/ratings/v1');
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
   await page.mouse.move(from.x + 40, from.y + 120, { steps: 8 });

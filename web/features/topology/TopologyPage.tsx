@@ -7,7 +7,7 @@ import type { TimeWindow } from '../../app/time-window';
 import { durationMs, useNamespaces, useRefreshInterval } from '../../app/url-state';
 import { EmptyState, ErrorBanner, Page, PageHeader, SplitView, Spinner, formatCount } from '../../ui';
 import { loadCanvas } from './canvas/load-canvas';
-import type { CanvasHandle } from './canvas/TopologyCanvas';
+import type { CanvasHandle, RevealRequest } from './canvas/ViewportControls';
 import { usePinnedPositions } from './canvas/use-pinned';
 import { useTopologyGraph } from './data';
 import { useExportItems } from './export/use-export-items';
@@ -104,10 +104,18 @@ export function TopologyPage() {
   });
 
   const { setSelected, collapseBox, expandBox, setFocus } = view;
+  const [reveal, setReveal] = useState<RevealRequest>();
+  const openBox = useCallback(
+    (boxId: string) => {
+      expandBox(boxId);
+      setReveal((previous) => ({ boxId, seq: (previous?.seq ?? 0) + 1 }));
+    },
+    [expandBox],
+  );
   const expandAggregate = useCallback((nodeId: string) => {
     const box = boxOfAggregate(nodeId);
-    if (box) expandBox(box);
-  }, [expandBox]);
+    if (box) openBox(box);
+  }, [openBox]);
   const toggleBox = useCallback((boxId: string) => collapseBox(boxId), [collapseBox]);
   const closePanel = useCallback(() => setSelected(''), [setSelected]);
 
@@ -168,6 +176,7 @@ export function TopologyPage() {
                   onExpandAggregate={expandAggregate}
                   onPin={pin}
                   fitSignal={fitSignal}
+                  reveal={reveal}
                   handleRef={canvas}
                 />
               </Suspense>
@@ -192,7 +201,7 @@ export function TopologyPage() {
               window={window}
               focus={view.focus}
               onFocus={setFocus}
-              onExpand={expandBox}
+              onExpand={openBox}
               onCollapse={collapseBox}
               onClose={closePanel}
             />

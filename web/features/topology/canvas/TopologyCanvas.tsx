@@ -1,4 +1,4 @@
-import { Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import { Background, MiniMap, ReactFlow, applyNodeChanges } from '@xyflow/react';
 import type { NodeChange, NodeMouseHandler, OnNodeDrag, EdgeMouseHandler, NodeTypes, EdgeTypes, ReactFlowInstance } from '@xyflow/react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, RefObject } from 'react';
@@ -16,12 +16,17 @@ import { createFlowElements, keepDragged } from './flow-elements';
 import type { FlowNode, TrafficFlowEdge } from './flow-elements';
 import { GraphNodeView } from './GraphNodeView';
 import { TrafficEdgeView } from './TrafficEdgeView';
+import { ViewportControls } from './ViewportControls';
+import type { CanvasHandle, RevealRequest } from './ViewportControls';
 import { ZoomBucketClass } from './ZoomBucketClass';
 
 const NODE_TYPES: NodeTypes = { graph: GraphNodeView, box: BoxNodeView };
 const EDGE_TYPES: EdgeTypes = { traffic: TrafficEdgeView };
 const HEALTHS: readonly Health[] = ['healthy', 'degraded', 'failure', 'idle', 'unknown'];
-const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.2 } as const;
+/** Graphs up to this many nodes show a minimap; on bigger ones it would only be a grey blur. */
+const MINIMAP_MAX_NODES = 150;
+/** The minimap's corner: React Flow's default minimap (200 × 150) and its panel margin, plus a gap. */
+const MINIMAP_CORNER = { width: 200 + 15 + 12, height: 150 + 15 + 12 };
 /**
  * Up to this many nodes plus edges everything stays mounted: culling to the visible ones would
  * re-render the node and edge layers on every pan frame, which costs more than drawing them all.
@@ -61,11 +66,6 @@ function useMotionFlag(container: RefObject<HTMLElement | null>) {
   return { onMoveStart, onMoveEnd };
 }
 
-export interface CanvasHandle {
-  /** The part of the graph in view, in flow coordinates. */
-  viewRect(): Rect;
-}
-
 export interface TopologyCanvasProps {
   readonly graph: TopologyGraph;
   readonly nodePositions: ReadonlyMap<string, Point>;
@@ -81,6 +81,8 @@ export interface TopologyCanvasProps {
   readonly onPin: (nodeId: string, position: Point) => void;
   /** Bumped by the "Fit" button; the view fits on the first graph and then only when asked. */
   readonly fitSignal: number;
+  /** A box just opened, to bring into view once placed. */
+  readonly reveal?: RevealRequest;
   readonly handleRef: RefObject<CanvasHandle | null>;
 }
 
@@ -151,6 +153,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   }, []);
   const onNodeLeave = useCallback<NodeMouseHandler<FlowNode>>(() => setHoveredNodeId(''), []);
   const { onMoveStart, onMoveEnd } = useMotionFlag(container);
+  const showMinimap = nodes.length <= MINIMAP_MAX_NODES;
 
   return (
     <div
@@ -198,48 +201,20 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           aria-label="Topology graph"
         >
           <Background gap={24} size={1} />
-          <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
-          {nodes.length > 150 ? null : <MiniMap pannable zoomable position="bottom-right" className="topology-minimap" bgColor="var(--bg-sunken)" maskColor="rgba(127, 136, 147, 0.22)" nodeColor="var(--border-strong)" />}
+          {showMinimap ? <MiniMap pannable zoomable position="bottom-right" className="topology-minimap" bgColor="var(--bg-sunken)" maskColor="rgba(127, 136, 147, 0.22)" nodeColor="var(--border-strong)" /> : null}
           {crowded ? <BackgroundEdges edges={graph.edges} positions={nodePositions} dimmed={hasFocus} /> : null}
           <ZoomBucketClass containerRef={container} />
           <EdgeLabels edges={graph.edges} positions={nodePositions} mode={props.labelMode} selectedId={selectedId} hoveredId={hoveredId} onDemandOnly={crowded} />
-          <ViewportEffects hasNodes={nodes.length > 0} fitSignal={props.fitSignal} handleRef={props.handleRef} />
+          <ViewportControls
+            hasNodes={nodes.length > 0}
+            fitSignal={props.fitSignal}
+            reveal={props.reveal}
+            boxRects={boxRects}
+            corner={showMinimap ? MINIMAP_CORNER : undefined}
+            handleRef={props.handleRef}
+          />
         </ReactFlow>
       </CanvasActionsContext>
     </div>
   );
-}
-
-/** Fits the first graph, marks the moment it is interactive (for the bench), fits again only on request. */
-function ViewportEffects({ hasNodes, fitSignal, handleRef }: { hasNodes: boolean; fitSignal: number; handleRef: RefObject<CanvasHandle | null> }) {
-  const flow = useReactFlow();
-  const fitted = useRef(false);
-  const lastSignal = useRef(fitSignal);
-  useEffect(() => {
-    handleRef.current = {
-      viewRect: () => {
-        const { x, y, zoom } = flow.getViewport();
-        const element = document.querySelector('[data-testid="topology-canvas"]');
-        const width = element?.clientWidth ?? 800;
-        const height = element?.clientHeight ?? 600;
-        return { x: -x / zoom, y: -y / zoom, width: width / zoom, height: height / zoom };
-      },
-    };
-    return () => {
-      handleRef.current = null;
-    };
-  }, [flow, handleRef]);
-  useEffect(() => {
-    if (!hasNodes) return;
-    if (fitted.current && lastSignal.current === fitSignal) return;
-    const frame = requestAnimationFrame(() => {
-      const first = !fitted.current;
-      fitted.current = true;
-      lastSignal.current = fitSignal;
-      void flow.fitView(FIT_OPTIONS);
-      if (first) performance.mark('meshdeck:topology-interactive');
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [hasNodes, fitSignal, flow]);
-  return null;
 }

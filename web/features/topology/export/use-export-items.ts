@@ -3,7 +3,7 @@ import type { RefObject } from 'react';
 import { exportGraphJson } from '../../../../mesh/topology/export';
 import type { TopologyGraph } from '../../../../mesh/topology/model';
 import type { Point, Rect } from '../layout';
-import type { CanvasHandle } from '../canvas/TopologyCanvas';
+import type { CanvasHandle } from '../canvas/ViewportControls';
 import type { MenuItem } from '../toolbar/Menu';
 import { edgeLabelText } from '../view/format';
 import type { EdgeLabelMode } from '../view/format';

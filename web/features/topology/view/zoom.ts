@@ -5,8 +5,11 @@
  */
 export type ZoomBucket = 'far' | 'mid' | 'near';
 
+/** Below this zoom ('far') nodes are drawn without their names. */
+export const NAMES_SHOWN_ZOOM = 0.3;
+
 export function zoomBucket(zoom: number): ZoomBucket {
-  if (zoom < 0.3) return 'far';
+  if (zoom < NAMES_SHOWN_ZOOM) return 'far';
   if (zoom < 0.55) return 'mid';
   return 'near';
 }
