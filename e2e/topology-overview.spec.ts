@@ -67,6 +67,8 @@ test('a big mesh opens as one node per namespace; double-click opens one at full
   await expect(page.getByText(/namespaces as single nodes/)).toBeVisible();
   expect(queries.length).toBeGreaterThan(0);
   expect(queries.filter(isWorkloadLevel)).toEqual([]);
+  // The route asks for the overview while the screen's code loads; the screen joins that request.
+  expect(queries.filter((query) => query.startsWith('count by (destination_workload_namespace)'))).toHaveLength(1);
 
   const id = (await namespaces.first().getAttribute('data-id')) ?? '';
   const namespace = id.slice('aggregate:namespace/'.length);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildConsoleIfNeeded } from './build-if-needed';
 import { startConsoleServer } from './console-server';
-import { startMockServer } from '../mock-server/app';
+import { startMockThread } from './mock-thread';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values: flags } = parseArgs({
@@ -42,7 +42,7 @@ if (buildResult === 'built') console.log(`Built the console into ${path.relative
 
 let kubeUrl = process.env.MESHDECK_KUBE_URL;
 if (!kubeUrl) {
-  const mock = await startMockServer({
+  kubeUrl = await startMockThread({
     host: flags.host,
     port: Number(flags['api-port']),
     scenario: flags.scenario === 'scale' ? 'scale' : 'demo',
@@ -53,8 +53,7 @@ if (!kubeUrl) {
     tokensFile: flags.tokens,
     historyMinutes: flags['history-minutes'] === undefined ? undefined : Number(flags['history-minutes']),
   });
-  kubeUrl = mock.url;
-  console.log(`Mock Kubernetes API:  ${mock.url}`);
+  console.log(`Mock Kubernetes API:  ${kubeUrl}`);
 } else {
   console.log(`Kubernetes API:       ${kubeUrl} (no mock started)`);
 }

@@ -7,6 +7,7 @@ import { kindId } from '../../mesh/kinds';
 import type { KubeList, KubeObject } from '../../mesh/kube-types';
 import type { ConnectionStatus } from './connection';
 import { useKubeApi } from './context';
+import type { KubeApi } from './kube-api';
 import { isKubeApiError } from './errors';
 import type { ServerVersion } from './kube';
 import { listQueryKey } from './watch-registry';
@@ -138,6 +139,26 @@ export function useKubeObject(kind: KindInfo, namespace: string | undefined, nam
   return useWatchedLists(scopes, { priority: 2 }, combine);
 }
 
+/** How a scope's list is asked for and kept: the same for the hooks and for prefetchKubeLists. */
+function listQueryOptions(watches: KubeApi['watches'], scope: ListScope) {
+  return {
+    queryKey: listQueryKey(scope),
+    queryFn: ({ signal }: { signal: AbortSignal }) => watches.fetchList(scope, signal),
+    // The watch keeps the data fresh; refetching would only repeat the list.
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+  };
+}
+
+/**
+ * Starts listing `kinds` everywhere, as useKubeListsIn(kinds, []) will, for a screen whose code is
+ * still loading: its hooks then find the lists in flight or in the cache.
+ */
+export function prefetchKubeLists(queryClient: QueryClient, api: KubeApi, kinds: readonly KindInfo[]): void {
+  for (const kind of kinds) void queryClient.prefetchQuery(listQueryOptions(api.watches, { kind }));
+}
+
 /** The one list-with-watch mechanism behind every hook above. */
 function useWatchedLists<Combined>(
   scopes: readonly ListScope[],
@@ -149,16 +170,7 @@ function useWatchedLists<Combined>(
   const enabled = options.enabled ?? true;
   const priority = options.priority ?? 1;
   const combined = useQueries({
-    queries: scopes.map((scope) => ({
-      queryKey: listQueryKey(scope),
-      queryFn: ({ signal }: { signal: AbortSignal }) => watches.fetchList(scope, signal),
-      // The watch keeps the data fresh; refetching would only repeat the list.
-      staleTime: Infinity,
-      retry: false,
-      refetchOnWindowFocus: false,
-      enabled,
-      placeholderData: () => fromWiderList(queryClient, scope),
-    })),
+    queries: scopes.map((scope) => ({ ...listQueryOptions(watches, scope), enabled, placeholderData: () => fromWiderList(queryClient, scope) })),
     combine,
   });
   useEffect(() => {

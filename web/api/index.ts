@@ -8,6 +8,7 @@ export type { ErrorExplanation } from './describe-error';
 export { ConnectionError, KubeApiError, ProtocolError, isConnectionError, isKubeApiError, isUnauthorized } from './errors';
 export { asArray, asNumber, asRecord, asString, asStringMap, isRecord } from './guards';
 export {
+  prefetchKubeLists,
   useCanI,
   useConnectionStatus,
   useKubeList,

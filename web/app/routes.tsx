@@ -1,7 +1,7 @@
 import { lazy } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import type { RouteObject } from 'react-router';
-import { prestartTopology } from '../features/topology/prestart';
+import { TopologyRoute } from '../features/topology/TopologyRoute';
 import { NotFoundScreen, PlannedScreen } from './PlannedScreen';
 import { SCREENS } from './screens';
 import { Shell } from './Shell';
@@ -12,10 +12,6 @@ const ServicesPage = lazy(() => import('../features/services/ServicesPage').then
 const ConfigListPage = lazy(() => import('../features/config/ConfigListPage').then((m) => ({ default: m.ConfigListPage })));
 const ConfigDetailPage = lazy(() => import('../features/config/ConfigDetailPage').then((m) => ({ default: m.ConfigDetailPage })));
 const CreatePage = lazy(() => import('../features/config/create/CreatePage').then((m) => ({ default: m.CreatePage })));
-const TopologyPage = lazy(() => {
-  prestartTopology();
-  return import('../features/topology/TopologyPage').then((m) => ({ default: m.TopologyPage }));
-});
 const MetricsPage = lazy(() => import('../features/metrics/MetricsPage').then((m) => ({ default: m.MetricsPage })));
 const TracesPage = lazy(() => import('../features/traces/TracesPage').then((m) => ({ default: m.TracesPage })));
 const TracePage = lazy(() => import('../features/traces/TracePage').then((m) => ({ default: m.TracePage })));
@@ -27,7 +23,7 @@ const BUILT: Record<string, RouteObject['element']> = {
   '/workloads': <WorkloadsPage />,
   '/services': <ServicesPage />,
   '/config': <ConfigListPage />,
-  '/topology': <TopologyPage />,
+  '/topology': <TopologyRoute />,
   '/metrics': <MetricsPage />,
   '/traces': <TracesPage />,
   '/logs': <LogsPage />,

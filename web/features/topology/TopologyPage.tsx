@@ -16,7 +16,8 @@ import type { LayoutInput } from './layout';
 import { TopologyPanel } from './panel/TopologyPanel';
 import { parseFindText } from './toolbar/expression';
 import { TopologyToolbar } from './toolbar/TopologyToolbar';
-import { parseAt, trafficWindowOf, useTopologyViewState } from './view-state';
+import { parseAt, trafficWindowOf } from './graph-request';
+import { useTopologyViewState } from './view-state';
 import { deriveGraph, findMatches } from './view/derive';
 // React Flow's base styles first, so that the screen's own rules win over them; here rather than
 // in the lazily loaded canvas, whose styles would otherwise come last.

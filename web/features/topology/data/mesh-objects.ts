@@ -1,56 +1,27 @@
 /** The Kubernetes objects the graph is joined with, kept live by the shared watches, indexed once per change. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { KubeObject } from '../../../../mesh/kube-types';
-import { findKind } from '../../../../mesh/kinds';
-import type { KindInfo } from '../../../../mesh/kinds';
-import { indexMesh } from '../../../../mesh/topology/build';
 import type { MeshIndex, MeshObjects } from '../../../../mesh/topology/build';
+import { indexMesh } from '../../../../mesh/topology/build';
 import { useKubeListsIn, useKubeListsInEach } from '../../../api';
 import type { KubeListResult } from '../../../api';
+import { ALL_NAMESPACES, CLUSTER, INVENTORY, INVENTORY_KINDS, useClusterLists } from './mesh-sources';
 
-const NETWORKING = 'networking.istio.io';
-const SECURITY = 'security.istio.io';
-const GATEWAY_API = 'gateway.networking.k8s.io';
-
-type Source = readonly [keyof MeshObjects, string, string];
-
-/** The workloads and services: per namespace on a big mesh, where they are most of the cluster's objects. */
-const INVENTORY: readonly Source[] = [
-  ['pods', '', 'Pod'],
-  ['controllers', 'apps', 'Deployment'],
-  ['services', '', 'Service'],
-];
-
-/** Namespaces and the config kinds: always the whole cluster (config in one namespace applies to others). */
-const CLUSTER: readonly Source[] = [
-  ['namespaces', '', 'Namespace'],
-  ['virtualServices', NETWORKING, 'VirtualService'],
-  ['destinationRules', NETWORKING, 'DestinationRule'],
-  ['serviceEntries', NETWORKING, 'ServiceEntry'],
-  ['gateways', NETWORKING, 'Gateway'],
-  ['sidecars', NETWORKING, 'Sidecar'],
-  ['envoyFilters', NETWORKING, 'EnvoyFilter'],
-  ['authorizationPolicies', SECURITY, 'AuthorizationPolicy'],
-  ['peerAuthentications', SECURITY, 'PeerAuthentication'],
-  ['gatewayApiGateways', GATEWAY_API, 'Gateway'],
-  ['httpRoutes', GATEWAY_API, 'HTTPRoute'],
-  ['grpcRoutes', GATEWAY_API, 'GRPCRoute'],
-];
-
-function kindsOf(sources: readonly Source[]): readonly KindInfo[] {
-  return sources.map(([, group, kind]) => {
-    const info = findKind(group, kind);
-    if (!info) throw new Error(`kind ${kind}.${group} is missing from mesh/kinds.ts`);
-    return info;
-  });
-}
-
-const INVENTORY_KINDS = kindsOf(INVENTORY);
-const CLUSTER_KINDS = kindsOf(CLUSTER);
 const SOURCES = [...INVENTORY, ...CLUSTER];
 /** The inventory and the namespace list are needed to draw anything; the config kinds only add badges, so they do not block. */
 const REQUIRED = INVENTORY.length + 1;
-const ALL_NAMESPACES: readonly string[] = [];
+
+/** How long the first index waits for the config lists still on their way (see canIndex). */
+const CONFIG_WAIT_MS = 1000;
+
+/**
+ * Whether the lists can be indexed: once the required ones are in. The first time, also once the
+ * config lists are (they arrive together, and each arrival would otherwise rebuild the whole graph),
+ * unless they take longer than CONFIG_WAIT_MS: then the graph shows without their badges meanwhile.
+ */
+export function canIndex(state: { requiredIn: boolean; configPending: boolean; indexed: boolean; waitedForConfig: boolean }): boolean {
+  return state.requiredIn && (state.indexed || !state.configPending || state.waitedForConfig);
+}
 
 export interface MeshIndexResult {
   readonly mesh?: MeshIndex;
@@ -69,13 +40,23 @@ export function useMeshIndex(inventoryNamespaces: 'all' | readonly string[] | un
   const some = Array.isArray(inventoryNamespaces) ? (inventoryNamespaces as readonly string[]) : ALL_NAMESPACES;
   const wide = useKubeListsIn(INVENTORY_KINDS, ALL_NAMESPACES, { priority: 1, enabled: everywhere });
   const narrow = useKubeListsInEach(INVENTORY_KINDS, some, { priority: 1 });
-  const cluster = useKubeListsIn(CLUSTER_KINDS, ALL_NAMESPACES, { priority: 1 });
+  const cluster = useClusterLists();
   const lists: readonly KubeListResult[] = [...(everywhere ? wide : narrow), ...cluster];
   const decided = inventoryNamespaces !== undefined;
-  const isLoading = !decided || lists.slice(0, REQUIRED).some((l) => l.isLoading);
-  const error = lists.slice(0, REQUIRED).find((l) => l.error)?.error ?? undefined;
+  const required = lists.slice(0, REQUIRED);
+  const requiredIn = decided && !required.some((l) => l.isLoading);
+  const error = required.find((l) => l.error)?.error ?? undefined;
   // The lists' item arrays change identity only when their content does: index again only then.
   const [cache, setCache] = useState<{ items: readonly (readonly KubeObject[])[]; mesh?: MeshIndex }>({ items: [] });
+  const configPending = lists.slice(REQUIRED).some((l) => l.isLoading);
+  const [waitedForConfig, setWaitedForConfig] = useState(false);
+  const waiting = requiredIn && configPending && !cache.mesh;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = setTimeout(() => setWaitedForConfig(true), CONFIG_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [waiting]);
+  const isLoading = !canIndex({ requiredIn, configPending, indexed: cache.mesh !== undefined, waitedForConfig });
   const items = lists.map((l) => l.items);
   const changed = items.length !== cache.items.length || items.some((list, i) => list !== cache.items[i]);
   let mesh = cache.mesh;

@@ -10,19 +10,20 @@
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
-import { topologyOverviewLatencyQueries, topologyOverviewQueries } from '../../../../mesh/telemetry/topology-overview-queries';
+import { topologyOverviewLatencyQueries } from '../../../../mesh/telemetry/topology-overview-queries';
 import { topologyLatencyQueries, topologyQueries } from '../../../../mesh/telemetry/topology-queries';
 import { buildTopology } from '../../../../mesh/topology/build';
 import type { TopologySamples } from '../../../../mesh/topology/build';
 import type { GraphType, TopologyGraph } from '../../../../mesh/topology/model';
 import { memberCounts, mergeSamples, overviewOutside } from '../../../../mesh/topology/overview';
 import { stabilizeGraph } from '../../../../mesh/topology/stabilize';
-import { PrometheusError, useTelemetryClients } from '../../../api/telemetry-clients';
+import { useTelemetryClients } from '../../../api/telemetry-clients';
 import type { TimeWindow } from '../../../app/time-window';
 import { MAX_DRAWN_NODES } from '../view/derive';
 import { detailScope } from './detail-scope';
 import type { DetailScope } from './detail-scope';
 import { fetchSamples } from './fetch-samples';
+import { graphQueryBase, graphQueryScope, normalizeSelection, overviewQueryOptions, retryGraphQuery } from './overview-query';
 import { useMeshIndex } from './mesh-objects';
 
 export interface TopologyGraphOptions {
@@ -67,11 +68,6 @@ interface ScopedSamples {
   readonly samples: TopologySamples;
 }
 
-function retry(failures: number, error: Error): boolean {
-  if (error instanceof PrometheusError && (error.errorType === 'bad_data' || error.errorType === 'execution')) return false;
-  return failures < 2;
-}
-
 /** The scope decided on the first overview of a selection stays while the selection does (no flipping on refresh). */
 function useStickyScope(
   members: ReadonlyMap<string, number> | undefined,
@@ -91,19 +87,14 @@ function useStickyScope(
 
 export function useTopologyGraph(options: TopologyGraphOptions): TopologyGraphResult {
   const { prometheus } = useTelemetryClients();
-  const timeMs = (options.at ?? options.window.end).getTime();
+  const selection = useMemo(() => normalizeSelection(options.namespaces), [options.namespaces]);
+  const scopeNow = useMemo(() => graphQueryScope(selection, options.graphType, options.window, options.at), [selection, options.graphType, options.window, options.at]);
+  const { timeMs, windowSeconds, selectionKey } = scopeNow;
   const time = useMemo(() => new Date(timeMs), [timeMs]);
-  const windowSeconds = Math.max(1, Math.round((options.window.end.getTime() - options.window.start.getTime()) / 1000));
-  const selection = useMemo(() => [...new Set(options.namespaces)].sort(), [options.namespaces]);
-  const selectionKey = `${selection.join(',')}|${options.graphType}`;
-  const common = { retry, placeholderData: keepPreviousData, refetchInterval: options.refetchIntervalMs ?? false } as const;
-  const base = ['topology', prometheus.baseUrl, windowSeconds, timeMs] as const;
+  const common = { retry: retryGraphQuery, staleTime: Infinity, placeholderData: keepPreviousData, refetchInterval: options.refetchIntervalMs ?? false } as const;
+  const base = graphQueryBase(prometheus, scopeNow);
 
-  const overviewQuery = useQuery({
-    queryKey: [...base, 'overview', selectionKey],
-    queryFn: ({ signal }) => fetchSamples(prometheus, topologyOverviewQueries({ namespaces: selection, windowSeconds }, options.graphType), time, signal),
-    ...common,
-  });
+  const overviewQuery = useQuery({ ...overviewQueryOptions(prometheus, scopeNow), ...common });
   const members = useMemo(() => (overviewQuery.data ? memberCounts(overviewQuery.data) : undefined), [overviewQuery.data]);
   const scope = useStickyScope(members, selection, selectionKey, options.expandedBoxes);
   const detailKey = scope?.namespaces.join(',') ?? '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { trafficWindowOf } from './view-state';
+import { trafficWindowOf } from './graph-request';
 
 const hour = { start: new Date(0), end: new Date(3_600_000), stepSeconds: 15, live: true };
 
