@@ -16,9 +16,20 @@ export function startMockThread(options: MockServerOptions): Promise<string> {
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
   const worker = new Worker(bootstrap, { eval: true, workerData: options });
   return new Promise((resolve, reject) => {
-    worker.once('message', (message: Ready) => resolve(message.url));
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the mock cluster stopped (exit code ${code}) before it was ready`)));
+    let ready = false;
+    worker.once('message', (message: Ready) => {
+      ready = true;
+      resolve(message.url);
+    });
+    worker.once('error', (error) => {
+      if (!ready) reject(error);
+      else console.error('The mock cluster failed:', error);
+    });
+    worker.once('exit', (code) => {
+      if (!ready) reject(new Error(`the mock cluster stopped (exit code ${code}) before it was ready`));
+      // The console without its cluster would only answer errors: stop, and say why.
+      else process.exit(code === 0 ? 1 : code);
+    });
   });
 }
 

@@ -9,7 +9,11 @@ let page: Promise<typeof import('./TopologyPage')> | undefined;
 function loadPage(): Promise<typeof import('./TopologyPage')> {
   if (!page) {
     prestartTopology();
-    page = import('./TopologyPage');
+    // Not kept when it fails (a dropped connection, a new deployment): the next visit asks again.
+    page = import('./TopologyPage').catch((error: unknown) => {
+      page = undefined;
+      throw error;
+    });
   }
   return page;
 }
