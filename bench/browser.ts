@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { Browser } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../e2e/chromium';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -42,7 +43,7 @@ export function startConsole(args: readonly string[], ports: { console: number; 
 /** Debian's Chromium, headless, as the e2e suite runs it. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.MESHDECK_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-dev-shm-usage'],
+    executablePath: CHROMIUM_EXECUTABLE,
+    args: [...CHROMIUM_ARGS],
   });
 }

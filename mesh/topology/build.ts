@@ -1,7 +1,8 @@
 /**
  * Builds the topology graph from one refresh's Prometheus samples (the queries of
  * mesh/telemetry/topology-queries.ts) and the live Kubernetes objects. The objects change rarely, so
- * they are indexed once (`indexMesh`) and reused across refreshes; `buildTopology` is the per-refresh part.
+ * they are indexed once (`indexMesh`, or the config apart with `buildConfigIndex` and then `indexInventoryWith`)
+ * and reused across refreshes; `buildTopology` is the per-refresh part.
  */
 import { buildConfigIndex } from './config-index';
 import type { ConfigIndex, ConfigObjects } from './config-index';
@@ -29,8 +30,13 @@ export interface MeshIndex {
 }
 
 export function indexMesh(objects: MeshObjects, rootNamespace?: string): MeshIndex {
+  return indexInventoryWith(objects, buildConfigIndex(objects, rootNamespace));
+}
+
+/** The index from the workloads and services and a config index built beforehand (config changes apart from them). */
+export function indexInventoryWith(objects: InventoryObjects, config: ConfigIndex): MeshIndex {
   const inventory = buildInventory(objects);
-  return { inventory, config: buildConfigIndex(objects, rootNamespace), members: indexMembers(inventory) };
+  return { inventory, config, members: indexMembers(inventory) };
 }
 
 export interface BuildOptions {

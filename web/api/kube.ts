@@ -23,9 +23,15 @@ export interface KubeClientOptions {
   monitor?: ConnectionMonitor;
   /** Delay before the n-th retry of a failing watch. */
   retryDelay?: (attempt: number) => number;
-  /** Items per page when listing; large lists arrive in chunks as kubectl fetches them. */
+  /** Items per page when listing (default DEFAULT_LIST_PAGE_SIZE); large lists arrive in chunks as kubectl fetches them. */
   listPageSize?: number;
 }
+
+/**
+ * Larger than kubectl's 500: each page is a round trip the screen waits for, and a big mesh's
+ * config kinds (a DestinationRule per service) pass a thousand objects.
+ */
+export const DEFAULT_LIST_PAGE_SIZE = 5000;
 
 export interface ListOptions extends WatchScope {
   signal?: AbortSignal;
@@ -99,7 +105,7 @@ export class KubeClient {
       options.monitor ?? new ConnectionMonitor(),
     );
     this.retryDelay = options.retryDelay ?? defaultRetryDelay;
-    this.listPageSize = options.listPageSize ?? 1000;
+    this.listPageSize = options.listPageSize ?? DEFAULT_LIST_PAGE_SIZE;
   }
 
   get baseUrl(): string {

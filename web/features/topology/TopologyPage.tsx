@@ -121,6 +121,7 @@ export function TopologyPage() {
   const closePanel = useCallback(() => setSelected(''), [setSelected]);
 
   const where = namespaces.length === 0 ? 'all namespaces' : namespaces.join(', ');
+  const hasNodes = graph !== undefined && graph.nodes.length > 0;
   const focusName = graph?.nodes.find((n) => n.id === view.focus)?.name;
   const error = result.error;
 
@@ -155,33 +156,27 @@ export function TopologyPage() {
         {layout.error ? <ErrorBanner tone="warn" title="The layout failed; nodes keep their last positions" detail={layout.error.message} /> : null}
         <SplitView>
           <div className="topology-main">
-            {graph && graph.nodes.length > 0 ? (
-              <Suspense
-                fallback={
-                  <div className="topology-overlay">
-                    <Spinner />
-                  </div>
-                }
-              >
-                <TopologyCanvas
-                  graph={graph}
-                  nodePositions={layout.nodes}
-                  boxRects={layout.boxes}
-                  labelMode={view.labelMode}
-                  selectedId={view.selected}
-                  matches={matches}
-                  showBadges={view.showBadges}
-                  animate={view.animate}
-                  onSelect={setSelected}
-                  onToggleBox={toggleBox}
-                  onExpandAggregate={expandAggregate}
-                  onPin={pin}
-                  fitSignal={fitSignal}
-                  reveal={reveal}
-                  handleRef={canvas}
-                />
-              </Suspense>
-            ) : (
+            {/* Mounted before the first graph arrives, so that React Flow's own set-up is done while the data is on its way. */}
+            <Suspense fallback={hasNodes ? <div className="topology-overlay"><Spinner /></div> : null}>
+              <TopologyCanvas
+                graph={graph ?? EMPTY_GRAPH}
+                nodePositions={layout.nodes}
+                boxRects={layout.boxes}
+                labelMode={view.labelMode}
+                selectedId={view.selected}
+                matches={matches}
+                showBadges={view.showBadges}
+                animate={view.animate}
+                onSelect={setSelected}
+                onToggleBox={toggleBox}
+                onExpandAggregate={expandAggregate}
+                onPin={pin}
+                fitSignal={fitSignal}
+                reveal={reveal}
+                handleRef={canvas}
+              />
+            </Suspense>
+            {hasNodes ? null : (
               <div className="topology-overlay">
                 {result.isLoading && !raw ? (
                   <Spinner />

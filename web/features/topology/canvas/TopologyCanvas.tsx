@@ -153,7 +153,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   }, []);
   const onNodeLeave = useCallback<NodeMouseHandler<FlowNode>>(() => setHoveredNodeId(''), []);
   const { onMoveStart, onMoveEnd } = useMotionFlag(container);
-  const showMinimap = nodes.length <= MINIMAP_MAX_NODES;
+  const showMinimap = nodes.length > 0 && nodes.length <= MINIMAP_MAX_NODES;
 
   return (
     <div

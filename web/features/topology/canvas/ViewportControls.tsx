@@ -61,16 +61,21 @@ export function ViewportControls({ hasNodes, fitSignal, reveal, boxRects, corner
   }, [viewRect, handleRef]);
 
   const fitted = useRef(false);
+  const marked = useRef(false);
   const lastSignal = useRef(fitSignal);
   useEffect(() => {
-    if (!hasNodes) return;
+    // The canvas stays mounted while there is nothing to draw: the next graph is fitted as a first one.
+    if (!hasNodes) {
+      fitted.current = false;
+      return;
+    }
     if (fitted.current && lastSignal.current === fitSignal) return;
     const frame = requestAnimationFrame(() => {
-      const first = !fitted.current;
       fitted.current = true;
       lastSignal.current = fitSignal;
       void fit();
-      if (first) performance.mark('meshdeck:topology-interactive');
+      if (!marked.current) performance.mark('meshdeck:topology-interactive');
+      marked.current = true;
     });
     return () => cancelAnimationFrame(frame);
   }, [hasNodes, fitSignal, fit]);

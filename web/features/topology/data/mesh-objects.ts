@@ -1,26 +1,54 @@
 /** The Kubernetes objects the graph is joined with, kept live by the shared watches, indexed once per change. */
 import { useEffect, useState } from 'react';
 import type { KubeObject } from '../../../../mesh/kube-types';
-import type { MeshIndex, MeshObjects } from '../../../../mesh/topology/build';
-import { indexMesh } from '../../../../mesh/topology/build';
+import type { MeshIndex } from '../../../../mesh/topology/build';
+import { indexInventoryWith } from '../../../../mesh/topology/build';
+import { buildConfigIndex } from '../../../../mesh/topology/config-index';
+import type { ConfigIndex, ConfigObjects } from '../../../../mesh/topology/config-index';
+import type { InventoryObjects } from '../../../../mesh/topology/inventory';
 import { useKubeListsIn, useKubeListsInEach } from '../../../api';
 import type { KubeListResult } from '../../../api';
 import { ALL_NAMESPACES, CLUSTER, INVENTORY, INVENTORY_KINDS, useClusterLists } from './mesh-sources';
+import type { MeshSource } from './mesh-sources';
 
-const SOURCES = [...INVENTORY, ...CLUSTER];
-/** The inventory and the namespace list are needed to draw anything; the config kinds only add badges, so they do not block. */
-const REQUIRED = INVENTORY.length + 1;
+/** The workloads, services and namespaces: needed to draw anything. */
+const INVENTORY_SOURCES: readonly MeshSource[] = [...INVENTORY, ...CLUSTER.slice(0, 1)];
+/** The config kinds: they only add badges, so they do not block for long. */
+const CONFIG: readonly MeshSource[] = CLUSTER.slice(1);
 
-/** How long the first index waits for the config lists still on their way (see canIndex). */
+/** How long the first index waits for the config lists still on their way (see canIndexConfig). */
 const CONFIG_WAIT_MS = 1000;
 
 /**
- * Whether the lists can be indexed: once the required ones are in. The first time, also once the
- * config lists are (they arrive together, and each arrival would otherwise rebuild the whole graph),
- * unless they take longer than CONFIG_WAIT_MS: then the graph shows without their badges meanwhile.
+ * Whether the config lists can be indexed: once they are all in (they arrive together, and each
+ * arrival would otherwise rebuild the whole graph), or once they take longer than CONFIG_WAIT_MS after
+ * the workloads are in (the graph then shows without their badges meanwhile), and from then on at
+ * every change. The config is indexed apart from the workloads, usually while the traffic is still on
+ * its way, so that the graph's first build need not wait for it.
  */
-export function canIndex(state: { requiredIn: boolean; configPending: boolean; indexed: boolean; waitedForConfig: boolean }): boolean {
-  return state.requiredIn && (state.indexed || !state.configPending || state.waitedForConfig);
+export function canIndexConfig(state: { configPending: boolean; indexed: boolean; waitedForConfig: boolean }): boolean {
+  return state.indexed || !state.configPending || state.waitedForConfig;
+}
+
+/**
+ * `build()`'s result, built again only when one of `inputs` changes identity (the lists' item arrays
+ * change identity only when their content does) while `ready`; the last one meanwhile.
+ */
+function useRebuiltOnChange<T>(inputs: readonly unknown[], ready: boolean, build: () => T): T | undefined {
+  const [cache, setCache] = useState<{ inputs: readonly unknown[]; value?: T }>({ inputs: [] });
+  const changed = inputs.length !== cache.inputs.length || inputs.some((input, i) => input !== cache.inputs[i]);
+  if (!ready || !changed) return cache.value;
+  const value = build();
+  setCache({ inputs, value });
+  return value;
+}
+
+function objectsOf(sources: readonly MeshSource[], lists: readonly KubeListResult[]): Record<string, readonly KubeObject[]> {
+  const objects: Record<string, readonly KubeObject[]> = {};
+  sources.forEach(([field], i) => {
+    objects[field] = lists[i]?.items ?? [];
+  });
+  return objects;
 }
 
 export interface MeshIndexResult {
@@ -41,32 +69,33 @@ export function useMeshIndex(inventoryNamespaces: 'all' | readonly string[] | un
   const wide = useKubeListsIn(INVENTORY_KINDS, ALL_NAMESPACES, { priority: 1, enabled: everywhere });
   const narrow = useKubeListsInEach(INVENTORY_KINDS, some, { priority: 1 });
   const cluster = useClusterLists();
-  const lists: readonly KubeListResult[] = [...(everywhere ? wide : narrow), ...cluster];
+  const inventoryLists: readonly KubeListResult[] = [...(everywhere ? wide : narrow), ...cluster.slice(0, 1)];
+  const configLists = cluster.slice(1);
   const decided = inventoryNamespaces !== undefined;
-  const required = lists.slice(0, REQUIRED);
-  const requiredIn = decided && !required.some((l) => l.isLoading);
-  const error = required.find((l) => l.error)?.error ?? undefined;
-  // The lists' item arrays change identity only when their content does: index again only then.
-  const [cache, setCache] = useState<{ items: readonly (readonly KubeObject[])[]; mesh?: MeshIndex }>({ items: [] });
-  const configPending = lists.slice(REQUIRED).some((l) => l.isLoading);
+  const requiredIn = decided && !inventoryLists.some((l) => l.isLoading);
+  const error = inventoryLists.find((l) => l.error)?.error ?? undefined;
+
+  const configPending = configLists.some((l) => l.isLoading);
   const [waitedForConfig, setWaitedForConfig] = useState(false);
-  const waiting = requiredIn && configPending && !cache.mesh;
+  const [configIndexed, setConfigIndexed] = useState(false);
+  const waiting = requiredIn && configPending && !configIndexed;
   useEffect(() => {
     if (!waiting) return;
     const timer = setTimeout(() => setWaitedForConfig(true), CONFIG_WAIT_MS);
     return () => clearTimeout(timer);
   }, [waiting]);
-  const isLoading = !canIndex({ requiredIn, configPending, indexed: cache.mesh !== undefined, waitedForConfig });
-  const items = lists.map((l) => l.items);
-  const changed = items.length !== cache.items.length || items.some((list, i) => list !== cache.items[i]);
-  let mesh = cache.mesh;
-  if (!isLoading && changed) {
-    const objects: Record<string, readonly KubeObject[]> = {};
-    SOURCES.forEach(([field], i) => {
-      objects[field] = items[i] ?? [];
-    });
-    mesh = indexMesh(objects as MeshObjects);
-    setCache({ items, mesh });
-  }
+  const configReady = canIndexConfig({ configPending, indexed: configIndexed, waitedForConfig });
+  const config = useRebuiltOnChange(
+    configLists.map((l) => l.items),
+    configReady,
+    () => buildConfigIndex(objectsOf(CONFIG, configLists) as ConfigObjects),
+  );
+  if (config && !configIndexed) setConfigIndexed(true);
+  const mesh = useRebuiltOnChange(
+    [config, ...inventoryLists.map((l) => l.items)],
+    requiredIn && config !== undefined,
+    () => indexInventoryWith(objectsOf(INVENTORY_SOURCES, inventoryLists) as InventoryObjects, config as ConfigIndex),
+  );
+  const isLoading = !requiredIn || !config;
   return { mesh: isLoading ? undefined : mesh, isLoading, error };
 }
