@@ -58,3 +58,22 @@ describe('mountTelemetry', () => {
     expect((await query('up')).statusCode).toBe(200);
   });
 });
+
+describe('mountTelemetry on a slow start', () => {
+  it('has the last minute of metrics when it returns, however long the backfills took', async () => {
+    // The clock moves on once the metrics' backfill has read it, as a big mesh's backfills take minutes.
+    const ready = NOW + 3 * 60_000;
+    let reads = 0;
+    const now = () => (reads++ === 0 ? NOW : ready);
+    const { app } = await demoApiWith((scope, deps) => mountTelemetry(scope, { ...deps, seed: 1, historyMs: 5 * 60_000, now }));
+    try {
+      const response = await app.inject({
+        url: `${PROMETHEUS_PROXY_PREFIX}/api/v1/query?query=${encodeURIComponent('sum(rate(istio_requests_total{reporter="destination"}[1m]))')}&time=${ready / 1000}`,
+        headers: AUTH,
+      });
+      expect(Number(response.json<{ data: { result: { value: [number, string] }[] } }>().data.result[0]?.value[1])).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
+  });
+});
