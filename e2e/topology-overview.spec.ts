@@ -122,7 +122,7 @@ async function clearMidpoint(page: Page, edge: { source: string; target: string 
   }, edge);
 }
 
-test('the overview draws its edges faint as one layer; hovering a namespace brings its edges forward; a click on a faint edge selects it', async ({ page }) => {
+test('the overview draws its edges faint as one layer; hovering a namespace or a faint edge brings it forward; a click on a faint edge selects it', async ({ page }) => {
   await page.goto(`${server?.url ?? ''}/topology`);
   const canvas = page.getByTestId('topology-canvas');
   await expect(canvas.locator('.react-flow__node[data-id^="aggregate:namespace/"]').first()).toBeVisible({ timeout: 90_000 });
@@ -168,6 +168,10 @@ test('the overview draws its edges faint as one layer; hovering a namespace brin
   }
   expect(picked, `no edge of ${id} has its midpoint clear of nodes`).toBeDefined();
   if (!picked) return;
+  // Hovering a faint edge brings it forward with its label, as hovering a full edge does.
+  await page.mouse.move(picked.at.x, picked.at.y);
+  await expect(canvas.locator(`.react-flow__edge .topology-edge[data-edge-id="${picked.edge.id}"]`)).toBeAttached();
+  await expect(canvas.locator(`.topology-edge-label[data-edge-id="${picked.edge.id}"]`)).toBeVisible();
   await page.mouse.click(picked.at.x, picked.at.y);
   await expect.poll(() => new URL(page.url()).searchParams.get('sel')).toBe(picked.edge.id);
   const panel = page.getByRole('complementary', { name: 'Details' });

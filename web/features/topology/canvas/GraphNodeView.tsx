@@ -6,6 +6,7 @@ import { HEALTH_TEXT } from '../view/format';
 import { ICON_CENTER, ICON_SIZE } from '../view/geometry';
 import { BADGE_GLYPHS, isWarningBadge, shapeOf, shapePath } from '../view/shapes';
 import type { GraphFlowNode } from './flow-elements';
+import { plural } from '../../../ui/format';
 
 const PAD = 3;
 const BOX = ICON_SIZE + 2 * PAD;
@@ -37,7 +38,7 @@ function NodeBadges({ badges }: { badges: readonly NodeBadge[] }) {
 export const GraphNodeView = memo(function GraphNodeView({ data }: NodeProps<GraphFlowNode>) {
   const { node } = data;
   const shape = shapeOf(node);
-  const subtitle = node.kind === 'aggregate' ? `${node.memberCount ?? 0} nodes` : node.version ? node.version : undefined;
+  const subtitle = node.kind === 'aggregate' ? plural(node.memberCount ?? 0, 'node') : node.version ? node.version : undefined;
   return (
     <div className={`topology-node health-${node.health} kind-${node.kind}`} title={`${node.name} · ${node.namespace} · ${HEALTH_TEXT[node.health]}`}>
       <Handle type="target" id="in" position={Position.Left} className="topology-handle" style={{ ...HANDLE_STYLE, left: ICON_CENTER.x - ICON_SIZE / 2 }} isConnectable={false} />

@@ -4,7 +4,6 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { MouseEvent as ReactMouseEvent, RefObject } from 'react';
 import type { Health, TopologyGraph } from '../../../../mesh/topology/model';
 import type { Point, Rect } from '../layout';
-import { nearestEdge } from '../view/edge-pick';
 import { focusedEdges, isCrowded } from '../view/focus';
 import type { EdgeLabelMode } from '../view/format';
 import { BackgroundEdges } from './BackgroundEdges';
@@ -15,6 +14,7 @@ import { EdgeLabels } from './EdgeLabels';
 import { createFlowElements, keepDragged } from './flow-elements';
 import type { FlowNode, TrafficFlowEdge } from './flow-elements';
 import { GraphNodeView } from './GraphNodeView';
+import { edgeAtPointer, usePaneEdgeHover } from './pane-edge-pick';
 import { TrafficEdgeView } from './TrafficEdgeView';
 import { ViewportControls } from './ViewportControls';
 import type { CanvasHandle, RevealRequest } from './ViewportControls';
@@ -37,8 +37,6 @@ const FULL_MOUNT_LIMIT = 1500;
  * (d3-zoom ends a wheel gesture after 150 ms without one), so that a series of them is one motion.
  */
 const MOTION_SETTLE_MS = 300;
-/** How near (in screen pixels) a click on the background must fall to a faint edge to select it. */
-const EDGE_PICK_PX = 6;
 
 function isMoving(element: HTMLElement | null): boolean {
   return element?.dataset.moving !== undefined;
@@ -95,8 +93,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const crowded = isCrowded(graph.edges.length, graph.nodes.length);
   // A crowded graph draws its edges faint as one background; only those in focus are full edges.
   const fullEdges = useMemo(
-    () => (crowded ? focusedEdges(graph.edges, { nodeIds: [hoveredNodeId, selectedId], selectedId, matches }) : graph.edges),
-    [crowded, graph.edges, hoveredNodeId, selectedId, matches],
+    () => (crowded ? focusedEdges(graph.edges, { nodeIds: [hoveredNodeId, selectedId], selectedId, hoveredEdgeId: hoveredId, matches }) : graph.edges),
+    [crowded, graph.edges, hoveredNodeId, selectedId, hoveredId, matches],
   );
   const elements = useMemo(
     () => toFlow({ nodes: graph.nodes, edges: fullEdges, boxes: graph.boxes, nodePositions, boxRects, selectedId, matches }),
@@ -136,15 +134,13 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
   const onPaneClick = useCallback(
     (event: ReactMouseEvent) => {
       const instance = flow.current;
-      if (!crowded || !instance) {
-        onSelect('');
-        return;
-      }
-      const point = instance.screenToFlowPosition({ x: event.clientX, y: event.clientY }, { snapToGrid: false });
-      onSelect(nearestEdge(point, graph.edges, nodePositions, EDGE_PICK_PX / instance.getZoom()));
+      onSelect(crowded && instance ? edgeAtPointer(instance, event, graph.edges, nodePositions) : '');
     },
     [crowded, graph.edges, nodePositions, onSelect],
   );
+  const movingNow = useCallback(() => isMoving(container.current), []);
+  const onPaneMouseMove = usePaneEdgeHover({ crowded, flow, edges: graph.edges, positions: nodePositions, moving: movingNow, onHover: setHoveredId });
+  const onPaneMouseLeave = useCallback(() => setHoveredId(''), []);
   const onInit = useCallback((instance: ReactFlowInstance<FlowNode, TrafficFlowEdge>) => {
     flow.current = instance;
   }, []);
@@ -186,6 +182,8 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
           onEdgeMouseEnter={onEdgeEnter}
           onEdgeMouseLeave={onEdgeLeave}
           onPaneClick={onPaneClick}
+          onPaneMouseMove={onPaneMouseMove}
+          onPaneMouseLeave={onPaneMouseLeave}
           onNodeMouseEnter={onNodeEnter}
           onNodeMouseLeave={onNodeLeave}
           onMoveStart={onMoveStart}

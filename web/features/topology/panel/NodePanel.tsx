@@ -1,7 +1,7 @@
 import type { TopologyGraph, TopologyNode } from '../../../../mesh/topology/model';
 import { boxOfAggregate } from '../../../../mesh/topology/ids';
 import type { TimeWindow } from '../../../app/time-window';
-import { Facts, PanelSection, SidePanel, StatusDot } from '../../../ui';
+import { Facts, PanelSection, SidePanel, StatusDot, plural } from '../../../ui';
 import { HEALTH_TEXT, formatBytesPerSecond, formatPercent, formatRps } from '../view/format';
 import { BADGE_GLYPHS } from '../view/shapes';
 import { healthTone } from './health-tone';
@@ -58,7 +58,7 @@ export function NodePanel({ node, graph, window, focused, onFocus, onExpand, onC
             ['Requests out', `${formatRps(node.traffic.outRps)} · ${formatPercent(node.traffic.outErrorRatio)} errors`],
             ['TCP in / out', node.traffic.inTcpBps || node.traffic.outTcpBps ? `${formatBytesPerSecond(node.traffic.inTcpBps)} / ${formatBytesPerSecond(node.traffic.outTcpBps)}` : ''],
             ['Edges', `${inbound} in · ${outbound} out`],
-            ...(node.memberCount !== undefined ? [['Members', `${node.memberCount} nodes (double-click to expand)`] as const] : []),
+            ...(node.memberCount !== undefined ? [['Members', `${plural(node.memberCount, 'node')} (double-click to expand)`] as const] : []),
           ]}
         />
       </PanelSection>

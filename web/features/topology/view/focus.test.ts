@@ -20,6 +20,11 @@ describe('focusedEdges', () => {
     expect(ids(focusedEdges(EDGES, { nodeIds: [''], selectedId: 'e3' }))).toEqual(['e3']);
   });
 
+  it('takes the hovered edge alongside the selected one', () => {
+    expect(ids(focusedEdges(EDGES, { nodeIds: [], selectedId: 'e1', hoveredEdgeId: 'e3' }))).toEqual(['e1', 'e3']);
+    expect(ids(focusedEdges(EDGES, { nodeIds: [], selectedId: '', hoveredEdgeId: '' }))).toEqual([]);
+  });
+
   it('takes the matched edges while they are few, none of them when they are many', () => {
     expect(ids(focusedEdges(EDGES, { nodeIds: [], selectedId: '', matches: new Set(['e2', 'e4', 'a']) }))).toEqual(['e2', 'e4']);
     const many = Array.from({ length: MAX_FOCUSED_MATCHES + 1 }, (_, i) => edge(`m${i}`, `s${i}`, `t${i}`));

@@ -1,7 +1,7 @@
 /**
  * Emphasis for a crowded graph: with many edges they are drawn faint, as one background drawing, and
  * only the edges in focus are full edges (width, arrow, lock, label, click and hover): those of the
- * node the user hovers or selects, the selected edge, and the find matches when they are few.
+ * node the user hovers or selects, the selected and the hovered edge, and the find matches when they are few.
  */
 import type { TopologyEdge } from '../../../../mesh/topology/model';
 
@@ -20,6 +20,8 @@ export interface FocusInput {
   readonly nodeIds: readonly string[];
   /** The selected edge, or '' (or a node id: it then matches no edge). */
   readonly selectedId: string;
+  /** The edge under the pointer, or '' (a faint one is picked by its distance to the pointer). */
+  readonly hoveredEdgeId?: string;
   /** Ids matched by the find expression; undefined when there is none. */
   readonly matches?: ReadonlySet<string>;
 }
@@ -32,6 +34,6 @@ export function focusedEdges<E extends Pick<TopologyEdge, 'id' | 'source' | 'tar
   if (matches) for (const edge of edges) if (matches.has(edge.id)) matched++;
   const withMatches = matches !== undefined && matched <= MAX_FOCUSED_MATCHES;
   return edges.filter(
-    (edge) => edge.id === input.selectedId || nodes.has(edge.source) || nodes.has(edge.target) || (withMatches && matches.has(edge.id)),
+    (edge) => edge.id === input.selectedId || edge.id === input.hoveredEdgeId || nodes.has(edge.source) || nodes.has(edge.target) || (withMatches && matches.has(edge.id)),
   );
 }
