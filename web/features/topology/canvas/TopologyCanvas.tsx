@@ -139,8 +139,7 @@ export function TopologyCanvas(props: TopologyCanvasProps) {
     [crowded, graph.edges, nodePositions, onSelect],
   );
   const movingNow = useCallback(() => isMoving(container.current), []);
-  const onPaneMouseMove = usePaneEdgeHover({ crowded, flow, edges: graph.edges, positions: nodePositions, moving: movingNow, onHover: setHoveredId });
-  const onPaneMouseLeave = useCallback(() => setHoveredId(''), []);
+  const { onPaneMouseMove, onPaneMouseLeave } = usePaneEdgeHover({ crowded, flow, edges: graph.edges, positions: nodePositions, moving: movingNow, onHover: setHoveredId });
   const onInit = useCallback((instance: ReactFlowInstance<FlowNode, TrafficFlowEdge>) => {
     flow.current = instance;
   }, []);

@@ -33,14 +33,14 @@ interface HoverOptions {
   readonly onHover: (edgeId: string) => void;
 }
 
-/** A pane mouse-move handler that hovers the faint edge under the pointer, at most once a frame. */
+/** Pane mouse handlers that hover the faint edge under the pointer, at most once a frame, and let it go as the pointer leaves. */
 export function usePaneEdgeHover({ crowded, flow, edges, positions, moving, onHover }: HoverOptions) {
   const frame = useRef(0);
   const pointer = useRef({ clientX: 0, clientY: 0 });
   /** The edge this pane picked last: only that one is let go here (a full edge's own hover clears itself). */
   const picked = useRef('');
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
-  return useCallback(
+  const onPaneMouseMove = useCallback(
     (event: ReactMouseEvent) => {
       if (!crowded) return;
       // Moves over nodes and full edges bubble up to the pane too.
@@ -66,4 +66,11 @@ export function usePaneEdgeHover({ crowded, flow, edges, positions, moving, onHo
     },
     [crowded, flow, edges, positions, moving, onHover],
   );
+  const onPaneMouseLeave = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = 0;
+    picked.current = '';
+    onHover('');
+  }, [onHover]);
+  return { onPaneMouseMove, onPaneMouseLeave };
 }
